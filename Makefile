@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## site: create .venv, install, generate Markdown from seeds/ and build site/
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## serve: live preview; regenerates when seeds/ changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## test: create .venv, install, run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## generate: write the generated Markdown into docs/ without building
+generate: $(STAMP)
+	$(BIN)/python -m generator build
+
+clean:
+	rm -rf site docs/reports docs/index.md

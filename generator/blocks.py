@@ -1,0 +1,154 @@
+"""Stage 3a, recover blocks: chunks -> cover lines, headings, paragraphs, footnotes.
+
+A heading is a stand-alone line with no sentence in it that is either
+numbered (第一章, 第一节, 一、, （一）, 专栏1), marked with ``#`` in the dump,
+short and bare (本届政府工作回顾), or one of a run of parallel topic lines
+(一年来，我们……) that are all stand-alone. Numbered lines that carry a
+sentence (（一）经济实力稳步推进。……) are run-in lead-ins and stay paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .inline import footnote_number, is_han, plain
+from .model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
+from .overrides import Anchor, Overrides, anchor_key
+from .patterns import SALUTATION, could_be_topic, heading_style, numbering_style, topic_key
+from .read import SourceError
+
+_MAX_COVER_LINE = 60
+_BODY_STYLES = {"chapter", "section", "part", "paren", "glossary"}
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines hard-wrapped inside one block: no space between Han, one space otherwise."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text and not (is_han(plain(text)[-1:]) or is_han(plain(line)[:1])):
+            text += " "
+        text += line
+    return text
+
+
+def chunk_text(chunk: Chunk) -> str:
+    return join_lines([line.text for line in chunk.lines])
+
+
+def body_start(units: list[Chunk | Table]) -> int:
+    """Index of the first unit after the cover (title, meeting, date, speaker lines)."""
+    for index, unit in enumerate(units):
+        if isinstance(unit, Table):
+            return index
+        text = plain(chunk_text(unit)).strip()
+        if SALUTATION.match(text) or len(text) > _MAX_COVER_LINE or re.search(r"[。；！？]", text):
+            return index
+        if numbering_style(text) in _BODY_STYLES:
+            return index
+    return len(units)
+
+
+def _resolve(anchors: list[Anchor], units: list[Chunk | Table], overrides: Overrides) -> dict[int, Anchor]:
+    """Map each anchor to the one chunk it quotes (by index)."""
+    keys = [anchor_key(chunk_text(unit)) if isinstance(unit, Chunk) else "" for unit in units]
+    resolved: dict[int, Anchor] = {}
+    for anchor in anchors:
+        hits = [index for index, key in enumerate(keys) if anchor.key and anchor.key in key]
+        if len(hits) != 1:
+            problem = "not found" if not hits else f"found in {len(hits)} blocks"
+            raise SourceError(
+                overrides.name, anchor.line, f"'{anchor.match}' {problem} in the report",
+                "quote text that occurs in exactly one block of the seed file",
+            )
+        resolved[hits[0]] = anchor
+    return resolved
+
+
+def split_chunks(units: list[Chunk | Table], overrides: Overrides) -> list[Chunk | Table]:
+    """Apply the editor's ``split`` entries: a new block starts at the quoted text."""
+    if not overrides.split:
+        return units
+    for index, anchor in sorted(_resolve(overrides.split, units, overrides).items(), reverse=True):
+        chunk = units[index]
+        assert isinstance(chunk, Chunk)
+        for position, line in enumerate(chunk.lines):
+            start = _find_loose(line.text, anchor.match)
+            if start > 0:
+                from .model import Line
+
+                tail = Chunk([Line(line.no, line.text[start:])] + chunk.lines[position + 1:])
+                chunk.lines = chunk.lines[:position] + [Line(line.no, line.text[:start])]
+                units.insert(index + 1, tail)
+                break
+            if start == 0 and position > 0:
+                tail = Chunk(chunk.lines[position:])
+                chunk.lines = chunk.lines[:position]
+                units.insert(index + 1, tail)
+                break
+    return units
+
+
+def _find_loose(text: str, quote: str) -> int:
+    """Position of ``quote`` in ``text`` ignoring whitespace and ``*``; -1 if absent."""
+    wanted = anchor_key(quote)
+    for start in range(len(text)):
+        if anchor_key(text[start:]).startswith(wanted) and text[start] not in " *":
+            return start
+    return -1
+
+
+def classify(units: list[Chunk | Table], overrides: Overrides) -> tuple[list[Block], set[int], set[int]]:
+    """Blocks, plus the first lines an editor joined to / kept apart from the block before."""
+    units = split_chunks(units, overrides)
+    forced = _resolve(overrides.force_headings, units, overrides)
+    refused = set(_resolve(overrides.refuse_headings, units, overrides))
+    joined = {units[i].first for i in _resolve(overrides.join, units, overrides)}  # type: ignore[union-attr]
+    apart = {units[i].first for i in _resolve(overrides.keep_apart, units, overrides)}  # type: ignore[union-attr]
+
+    start = body_start(units)
+    blocks: list[Block] = []
+    for index, unit in enumerate(units):
+        if isinstance(unit, Table):
+            blocks.append(unit)
+            continue
+        text = chunk_text(unit)
+        lines = unit.line_numbers
+        if index < start and index not in forced:
+            blocks.append(CoverLine(lines, text))
+            continue
+        number = footnote_number(text[0]) if text else None
+        if number is not None and len(text) > 1:
+            blocks.append(FootnoteBody(lines, number, text[1:].strip()))
+            continue
+        if index in forced:
+            anchor = forced[index]
+            style = numbering_style(text) or "forced"
+            blocks.append(Heading(lines, text, style, level=anchor.level or 0, forced=True))
+            continue
+        style = None if index in refused else heading_style(text, marked=unit.marked_level > 0)
+        if style:
+            blocks.append(Heading(lines, text, style))
+        else:
+            blocks.append(Paragraph(lines, text))
+    _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
+    return blocks, joined, apart
+
+
+def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:
+    """Parallel stand-alone lines with the same opening words are sub-headings."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            groups[topic_key(block.text)].append(index)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        candidates = [blocks[i] for i in members]
+        if all(could_be_topic(b.text) and len(b.lines) == 1 and b.lines[0] not in refused for b in candidates):  # type: ignore[attr-defined]
+            for i in members:
+                block = blocks[i]
+                blocks[i] = Heading(block.lines, block.text, "topic")  # type: ignore[attr-defined]

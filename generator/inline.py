@@ -1,0 +1,76 @@
+"""Inline text model shared by every stage.
+
+Text between stages is a plain ``str`` in which formatting is carried by
+private-use characters, so that repair rules can work on characters without
+ever confusing the document's own text with markup:
+
+* ``BOLD_OPEN`` / ``BOLD_CLOSE`` wrap a bold span;
+* ``footnote_ref(n)`` is one character standing for footnote *n*;
+* ``erratum_ref(i)`` is one character standing for editorial correction *i*
+  of the report (the original text and its correction live on the report).
+
+Private-use characters found in a source file are removed when it is read,
+so these markers can never come from a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+BOLD_OPEN = "\ue000"
+BOLD_CLOSE = "\ue001"
+_FOOTNOTE_BASE = 0xE100
+_ERRATUM_BASE = 0xE400
+_MARKER_END = 0xE7FF
+
+MARKER_CLASS = "\ue000-\ue7ff"
+MARKERS = re.compile(f"[{MARKER_CLASS}]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+# Han ideographs (CJK Unified, Extension A, Compatibility, and the supplementary planes).
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+# Full-width punctuation used in Chinese running text.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
+OPENING = "“‘（《〈【「『"
+CLOSING = "”’）》〉】」』"
+# Punctuation that ends a sentence (a paragraph ending in one is complete).
+SENTENCE_END = "。！？!?…"
+
+
+def footnote_ref(number: int) -> str:
+    return chr(_FOOTNOTE_BASE + number)
+
+
+def erratum_ref(index: int) -> str:
+    return chr(_ERRATUM_BASE + index)
+
+
+def footnote_number(char: str) -> int | None:
+    code = ord(char)
+    return code - _FOOTNOTE_BASE if _FOOTNOTE_BASE <= code < _ERRATUM_BASE else None
+
+
+def erratum_index(char: str) -> int | None:
+    code = ord(char)
+    return code - _ERRATUM_BASE if _ERRATUM_BASE <= code <= _MARKER_END else None
+
+
+def is_han(char: str) -> bool:
+    return bool(char) and HAN.fullmatch(char) is not None
+
+
+def strip_markers(text: str) -> str:
+    """The visible text without any markup (errata markers vanish too)."""
+    return MARKERS.sub("", text)
+
+
+def plain(text: str) -> str:
+    """Text for classification: no markers and no literal Markdown bold."""
+    return strip_markers(text).replace("**", "")
+
+
+def han_only(text: str) -> str:
+    return "".join(HAN_RUN.findall(text))

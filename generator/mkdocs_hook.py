@@ -1,0 +1,34 @@
+"""The thin MkDocs layer: regenerate docs/ from seeds/ at the start of every build.
+
+Registered as a hook in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs
+serve`` need no extra step. Everything else is MkDocs-free Python.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator.read import SourceError
+from generator.site import generate, write_pages
+
+log = logging.getLogger("mkdocs.hooks.annotated_reports")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    try:
+        generated = generate(root / "seeds")
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    written = write_pages(docs, generated.pages)
+    for notice in generated.notices:
+        # Source defects are for editors to see; they must not fail a --strict build.
+        log.info("notice: %s", notice)
+    log.info("annotated-reports: %d reports, %d pages regenerated", len(generated.reports), len(written))
+    config.nav = generated.nav()
+    return config

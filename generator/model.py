@@ -1,0 +1,200 @@
+"""Typed data passed between the stages: read -> repair -> structure -> render.
+
+Text fields hold inline text as described in :mod:`generator.inline`.
+Every block remembers the physical source lines it came from (1-based), so
+messages can name the line and tests can check provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something an editor should know: a source defect or a repair made."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Source text dropped by a rule (table of contents, scrape junk, ...)."""
+
+    rule: str
+    lines: tuple[int, ...]
+    text: str
+
+
+@dataclass
+class Line:
+    no: int
+    text: str
+
+
+@dataclass
+class Chunk:
+    """Lines between two blank lines, as the source has them."""
+
+    lines: list[Line]
+    # Number of '#' the source put in front of the first line (0 = none).
+    marked_level: int = 0
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def line_numbers(self) -> list[int]:
+        return [line.no for line in self.lines]
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """An editorial correction: shown to readers, never applied silently."""
+
+    original: str
+    correction: str
+    note: str
+    line: int
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass
+class Block:
+    lines: list[int]
+
+
+@dataclass
+class CoverLine(Block):
+    text: str
+
+
+@dataclass
+class Paragraph(Block):
+    text: str
+
+
+@dataclass
+class Heading(Block):
+    text: str
+    style: str  # numbering style: chapter, section, part, paren, box, topic, plain, glossary
+    level: int = 0
+    forced: bool = False
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    group: bool = False  # a group label row such as 经济发展（2）
+
+
+@dataclass
+class Table(Block):
+    header: list[str]
+    rows: list[TableRow]
+    caption: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class FootnoteBody(Block):
+    number: int
+    text: str
+
+
+@dataclass
+class Box(Block):
+    """A 专栏: a titled block holding numbered items or paragraphs."""
+
+    title: Heading
+    items: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    table: Table | None = None
+
+
+@dataclass
+class GlossaryEntry(Block):
+    """One 名词解释 item: the label as printed, the terms it defines, the definition."""
+
+    label: str
+    terms: list[str]
+    definition: str
+    number: int | None
+    position: int  # 1-based position in the report's glossary
+    anchor: str = ""
+
+
+@dataclass
+class GlossarySection(Block):
+    heading: Heading
+    entries: list[GlossaryEntry]
+
+
+# ---------------------------------------------------------------- reports
+
+
+@dataclass
+class ReportMeta:
+    slug: str
+    source_file: str
+    title: str = ""  # as readers call it, e.g. 玉泉区2023年政府工作报告
+    doc_title: str = ""  # as the document prints it
+    region: str = ""
+    level: str = ""
+    kind: str = ""
+    date: str = ""  # ISO: YYYY-MM-DD or YYYY-MM or YYYY
+    year: int | None = None
+    meeting: str = ""
+    speaker: str = ""
+    original_file: str = ""
+    cover_lines: list[str] = field(default_factory=list)  # meeting / document-number lines
+    subtitle: str = ""
+    date_line: str = ""  # a cover line that is only a date, as printed (2026年4月)
+
+
+@dataclass
+class Report:
+    meta: ReportMeta
+    blocks: list[Block]
+    footnotes: dict[int, str] = field(default_factory=dict)
+    errata: list[Erratum] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        for block in self.blocks:
+            if isinstance(block, GlossarySection):
+                return block.entries
+        return []
+
+    def headings(self) -> list[Heading]:
+        found: list[Heading] = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                found.append(block)
+            elif isinstance(block, Box):
+                found.append(block.title)
+            elif isinstance(block, GlossarySection):
+                found.append(block.heading)
+        return found
+
+
+@dataclass
+class SourceText:
+    path: Path
+    lines: list[str]
+
+    @property
+    def name(self) -> str:
+        return self.path.name

@@ -1,0 +1,82 @@
+"""How Chinese government documents number and mark their parts.
+
+One place for the numbering vocabulary shared by classification and structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .inline import plain
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+
+CHAPTER = re.compile(rf"^第[{CN_DIGITS}\d]+[章篇](?=\s|$|[^{CN_DIGITS}])")
+SECTION = re.compile(rf"^第[{CN_DIGITS}\d]+节(?=\s|$|[^{CN_DIGITS}])")
+PART = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、")
+PAREN = re.compile(rf"^[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[）)]\s*")
+BOX = re.compile(r"^专栏\s*(\d{1,3})\s*")
+GLOSSARY_TITLE = re.compile(r"^(?:附\s*[:：]?\s*)?名\s*词\s*(?:解\s*释|注\s*释|说\s*明)\s*[:：]?$")
+ITEM_NUMBER = re.compile(r"^(?:(\d{1,3})\s*[.、．]|([①-⑳])|[（(](\d{1,3})[）)])\s*")
+SALUTATION = re.compile(r"^各位(?:代表|委员)[，,：:！!]?$")
+
+# Punctuation that cannot occur inside a heading.
+_NOT_IN_HEADING = re.compile(r"[。！？；!?;]")
+_NOT_AT_HEADING_END = "：:，,、"
+_ANY_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”‘’\"'（）()《》—…·]")
+
+MAX_NUMBERED_HEADING = 80
+MAX_PLAIN_HEADING = 20
+MAX_TOPIC_HEADING = 40
+
+
+def heading_text(text: str) -> str:
+    """Plain text of a heading candidate: no markup, single spaces."""
+    return re.sub(r"\s+", " ", plain(text)).strip()
+
+
+def could_be_heading(text: str) -> bool:
+    """A line that has no sentence inside it and does not lead into one."""
+    text = heading_text(text)
+    return bool(text) and not _NOT_IN_HEADING.search(text) and text[-1] not in _NOT_AT_HEADING_END
+
+
+def numbering_style(text: str) -> str | None:
+    """The numbering style a line starts with, whether or not it is a heading."""
+    text = heading_text(text)
+    if GLOSSARY_TITLE.match(text):
+        return "glossary"
+    for style, pattern in (("chapter", CHAPTER), ("section", SECTION), ("box", BOX), ("part", PART), ("paren", PAREN)):
+        if pattern.match(text):
+            return style
+    return None
+
+
+def heading_style(text: str, marked: bool = False) -> str | None:
+    """The style of a stand-alone heading line, or None for a paragraph."""
+    text = heading_text(text)
+    style = numbering_style(text)
+    if style == "glossary":
+        return style
+    if not could_be_heading(text):
+        return None
+    if style:
+        return style if len(text) <= MAX_NUMBERED_HEADING else None
+    if ITEM_NUMBER.match(text):
+        return None
+    if marked and len(text) <= MAX_NUMBERED_HEADING:
+        return "marked"
+    if len(text) <= MAX_PLAIN_HEADING and not _ANY_PUNCT.search(text):
+        return "plain"
+    return None
+
+
+def topic_key(text: str) -> str:
+    """Opening words shared by parallel stand-alone topic lines (一年来，我们……)."""
+    text = heading_text(text)
+    return re.sub(r"[，,]", "，", text[:5])
+
+
+def could_be_topic(text: str) -> bool:
+    text = heading_text(text)
+    return could_be_heading(text) and 6 <= len(text) <= MAX_TOPIC_HEADING

@@ -1,0 +1,100 @@
+"""Stage 1, read: bytes on disk -> decoded, line-normalised source text.
+
+Reports arrive as UTF-8 (with or without BOM), UTF-16 or GB18030/GBK. A file
+that decodes to nothing sensible stops the build with an error naming it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from .inline import PRIVATE_USE
+from .model import SourceText
+
+
+class SourceError(Exception):
+    """Bad input an editor must fix; the message names file, line and remedy."""
+
+    def __init__(self, file: str | Path, line: int | None, message: str, hint: str = ""):
+        self.file = str(file)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        where = f"{self.file}:{line}" if line else self.file
+        text = f"{where}: {message}"
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+# Control characters that never occur in a text file (TAB, LF, CR, FF are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Invisible characters that PDF and web extraction leave inside words.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Spaces other than U+0020 that carry no meaning in the body (U+3000 indents,
+# NBSP, EN SPACE and friends) become plain spaces; TAB is kept for tables.
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+_HINT = "save the file as UTF-8, UTF-16 or GB18030 text"
+
+
+def decode(data: bytes, file: str | Path = "<bytes>") -> str:
+    """Decode report bytes, detecting the encoding; raise SourceError if impossible."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _checked(data[len(codecs.BOM_UTF8):], "utf-8", file)
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        return _checked(data, "utf-32", file)
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _checked(data, "utf-16", file)
+    if _looks_like_utf16(data):
+        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        return _checked(data, encoding, file)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):
+            return text
+    raise SourceError(file, None, "cannot decode this file as UTF-8, UTF-16 or GB18030 text", _HINT)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    # ASCII-heavy UTF-16 without a BOM has a NUL in every other byte.
+    sample = data[:4000]
+    return len(sample) >= 4 and sample.count(0) * 4 >= len(sample)
+
+
+def _checked(data: bytes, encoding: str, file: str | Path) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1 if "8" in encoding else None
+        raise SourceError(file, line, f"not valid {encoding.upper()} text", _HINT) from None
+    text = text.lstrip("\ufeff")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise SourceError(file, line, f"binary control character U+{ord(bad.group()):04X} in text", _HINT)
+    return text
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Split into lines: CRLF/CR to LF, form feeds as blank lines, odd spaces to spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = PRIVATE_USE.sub("", _INVISIBLE.sub("", text))
+    lines = []
+    for raw in text.split("\n"):
+        line = _ODD_SPACE.sub(" ", raw)
+        lines.append(line.strip(" "))
+    return lines
+
+
+def read_source(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(path, None, f"cannot read file: {error.strerror}") from None
+    return SourceText(path=path, lines=normalise_lines(decode(data, path)))

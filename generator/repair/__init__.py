@@ -1,0 +1,103 @@
+"""Stage 2, repair: the rules that undo conversion artefacts, in order.
+
+Like Python-Markdown's processors, the order of work is visible here and
+each rule lives in its own module with a docstring naming the artefact class
+it fixes. Line rules run on the source's blank-line-separated chunks; text
+rules run on the blocks that classification recovered, because some of them
+(page-break joins, wrap spaces) depend on what a block is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..inline import BOLD_CLOSE, BOLD_OPEN
+from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, Table
+from .log import RepairLog
+from .markup import convert_markup
+from .page_breaks import join_page_breaks
+from .punctuation import normalise_punctuation
+from .scrape_junk import drop_scrape_junk
+from .spacing import collapse_letter_spacing, normalise_spacing
+from .tables import assemble_tables
+from .toc import drop_toc
+
+__all__ = ["RepairLog", "split_chunks", "repair_chunks", "repair_blocks", "pair_bold"]
+
+
+def split_chunks(lines: list[Line]) -> list[Chunk]:
+    """Blank lines (whitespace only) separate chunks."""
+    chunks: list[Chunk] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            chunks.append(Chunk(current))
+            current = []
+    if current:
+        chunks.append(Chunk(current))
+    return chunks
+
+
+def repair_chunks(chunks: list[Chunk], log: RepairLog, toc_titles: list[str]) -> list[Chunk | Table]:
+    """Line rules, in order: markup, scrape junk, table of contents, tables."""
+    rules: list[tuple[str, Callable[[list[Chunk]], list[Chunk]]]] = [
+        ("markup", lambda c: convert_markup(c, log)),
+        ("letter-spacing", _collapse_letter_spacing),
+        ("scrape-junk", lambda c: drop_scrape_junk(c, log)),
+        ("table-of-contents", lambda c: drop_toc(c, log, toc_titles)),
+    ]
+    for _name, rule in rules:
+        chunks = rule(chunks)
+    return assemble_tables(chunks, log)
+
+
+def _collapse_letter_spacing(chunks: list[Chunk]) -> list[Chunk]:
+    """Letter-spacing is a property of a printed line (文 件 之 十 八), so it is undone per line."""
+    for chunk in chunks:
+        for line in chunk.lines:
+            line.text = "\t".join(collapse_letter_spacing(cell) for cell in line.text.split("\t"))
+    return chunks
+
+
+_BOLD_PAIR = re.compile(r"\*\*(.+?)\*\*")
+
+
+def pair_bold(text: str) -> str:
+    """Markdown ``**bold**`` pairs in the source become bold markers."""
+    text = text.replace("****", "")
+    return _BOLD_PAIR.sub(lambda m: BOLD_OPEN + m.group(1) + BOLD_CLOSE, text)
+
+
+def drop_bold(text: str) -> str:
+    return _BOLD_PAIR.sub(r"\1", text.replace("****", ""))
+
+
+def running_text(text: str) -> str:
+    return normalise_spacing(normalise_punctuation(pair_bold(text)))
+
+
+def label_text(text: str) -> str:
+    """Headings and cover lines: spaces between Han may be meaningful, bold is dropped."""
+    return normalise_spacing(normalise_punctuation(drop_bold(text)), keep_han_spaces=True)
+
+
+def repair_blocks(blocks: list[Block], log: RepairLog, keep_apart: set[int], force_join: set[int]) -> list[Block]:
+    """Text rules, in order: page-break joins, then spacing and punctuation per block."""
+    blocks = join_page_breaks(blocks, log, keep_apart, force_join)
+    for block in blocks:
+        if isinstance(block, (Paragraph, FootnoteBody)):
+            block.text = running_text(block.text)
+        elif isinstance(block, (Heading, CoverLine)):
+            block.text = label_text(block.text)
+        elif isinstance(block, Table):
+            block.header = [label_text(cell) for cell in block.header]
+            for row in block.rows:
+                row.cells = [running_text(cell) for cell in row.cells]
+            if block.caption:
+                block.caption = label_text(block.caption)
+            if block.note:
+                block.note = running_text(block.note)
+    return blocks
