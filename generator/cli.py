@@ -16,7 +16,7 @@ from .manifest import apply_manifest, discover
 from .model import ReportMeta
 from .overrides import Overrides, load_overrides
 from .read import SourceError
-from .render import render_report
+from .render import page_heading, render_report
 from .site import generate, write_pages
 
 
@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "convert":
             sys.stdout.write(render_report(_report(args.file)))
         elif args.command == "outline":
-            for heading in _report(args.file).headings():
+            report = _report(args.file)
+            print("#", page_heading(report))
+            for heading in report.headings():
                 print("#" * heading.level, heading.text)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
