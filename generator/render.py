@@ -132,7 +132,7 @@ def _cover(report: Report) -> list[str]:
         lines.append(escape_text(meta.speaker))
     if meta.date_line:
         lines.append(escape_text(meta.date_line))
-    if meta.doc_title and page_heading(report) != meta.doc_title:
+    if meta.doc_title and meta.doc_title not in page_heading(report):
         lines.insert(0, escape_text(meta.doc_title))
     if not lines:
         return []
@@ -198,7 +198,7 @@ def render_report(report: Report) -> str:
         for index, erratum in enumerate(errata, 1):
             note = f"：{escape_text(erratum.note)}" if erratum.note else ""
             out.append(
-                f"    {index}. [第{erratum.line}行](#erratum-{index}) 原文“{escape_text(erratum.original.strip())}”"
+                f"    {index}. [第{erratum.line}行](#erratum-{index})：原文“{escape_text(erratum.original.strip())}”"
                 f"更正为“{escape_text(erratum.correction)}”{note}"
             )
         out.append("")

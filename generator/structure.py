@@ -113,7 +113,7 @@ def build_glossary(blocks: list[Block], log: RepairLog) -> list[Block]:
         if not looks_like_glossary(tail):
             return blocks
         start = len(blocks) - len(tail)
-        heading = Heading(tail[0].lines[:1], "名词解释", "glossary")
+        heading = Heading([], "名词解释", "glossary")  # added: no source line
         blocks = blocks[:start] + [heading] + blocks[start:]
         log.notice(tail[0].lines[0], "名词解释 section has no heading; heading added")
     heading = blocks[start]

@@ -75,6 +75,7 @@ def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
     tail = plain(first).rstrip()[-1:]
     if tail and tail == second[:1] and is_han(tail) and not _is_word(tail * 2):
         log.notice(line, f"character printed twice at the page break, kept once: {tail}")
+        log.removed("duplicate-character", [line], tail)
         second = second[1:]
     if second.startswith("“") and first.count("“") > first.count("”"):
         joined_open = (first + second).count("“") - (first + second).count("”")

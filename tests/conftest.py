@@ -1,0 +1,61 @@
+"""Shared fixtures: the seed reports converted once, and the site built once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.site import convert_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SLUGS = [
+    "yuquan-2023-work-report",
+    "yuquan-15th-five-year-plan",
+    "hohhot-2022-work-report",
+    "huimin-2022-work-report",
+    "shiguai-2024-work-report",
+]
+
+
+@pytest.fixture(scope="session")
+def reports():
+    """Every seed report converted (core only, no MkDocs), by slug."""
+    return {report.meta.slug: report for report in convert_seeds(SEEDS)}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built with `mkdocs build --strict` from a copy of the project."""
+    work = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "seeds", "docs", "overrides", "generator"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("reports", "index.md", "__pycache__"))
+        else:
+            shutil.copy(source, work / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")],
+        cwd=work, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "site"
+
+
+def article(site: Path, slug: str) -> BeautifulSoup:
+    page = BeautifulSoup((site / "reports" / f"{slug}.html").read_text(encoding="utf-8"), "html.parser")
+    found = page.select_one("article.md-content__inner")
+    assert found is not None
+    for link in found.select("a.headerlink"):
+        link.decompose()
+    return found
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
