@@ -135,7 +135,20 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> tuple[list[Blo
         else:
             blocks.append(Paragraph(lines, text))
     _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
+    _demote_lone_plain_heading(blocks)
     return blocks, joined, apart
+
+
+def _demote_lone_plain_heading(blocks: list[Block]) -> None:
+    """Bare unnumbered part titles come in sets (本届政府工作回顾, 今后五年工作建议, ……).
+
+    A single short bare line is more likely the start of a sentence cut by a
+    page break (改造背街小巷 ⏎ 140条……); an editor can force it to be a heading.
+    """
+    plain_headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.style == "plain" and not b.forced]
+    if len(plain_headings) == 1:
+        index = plain_headings[0]
+        blocks[index] = Paragraph(blocks[index].lines, blocks[index].text)  # type: ignore[attr-defined]
 
 
 def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:

@@ -62,7 +62,7 @@ def reader_title(meta: ReportMeta) -> str:
     five_year = _FIVE_YEAR.search(meta.doc_title)
     if meta.kind == "五年规划纲要" and meta.region and five_year:
         return f"{meta.region}“{five_year.group(1)}五”规划纲要"
-    return meta.doc_title
+    return meta.doc_title or meta.slug
 
 
 def iso_date(match: re.Match[str]) -> str:

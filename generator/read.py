@@ -48,23 +48,17 @@ def decode(data: bytes, file: str | Path = "<bytes>") -> str:
         return _checked(data, "utf-32", file)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _checked(data, "utf-16", file)
-    if _looks_like_utf16(data):
-        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+    if b"\x00" in data:
+        # Text in UTF-8 or GB18030 never holds a NUL byte; UTF-16 does (ASCII, newlines).
+        encoding = "utf-16-le" if data[1::2].count(0) >= data[0::2].count(0) else "utf-16-be"
         return _checked(data, encoding, file)
     for encoding in ("utf-8", "gb18030"):
         try:
-            text = data.decode(encoding)
+            data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not _CONTROL.search(text):
-            return text
+        return _checked(data, encoding, file)
     raise SourceError(file, None, "cannot decode this file as UTF-8, UTF-16 or GB18030 text", _HINT)
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    # ASCII-heavy UTF-16 without a BOM has a NUL in every other byte.
-    sample = data[:4000]
-    return len(sample) >= 4 and sample.count(0) * 4 >= len(sample)
 
 
 def _checked(data: bytes, encoding: str, file: str | Path) -> str:

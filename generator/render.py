@@ -18,7 +18,7 @@ from .model import Box, Erratum, GlossarySection, Heading, Paragraph, Report, Ta
 from .patterns import ITEM_NUMBER
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]|~^=])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=:]|\d+[.)](?=\s|$))")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=:])|(\d+)([.)])(?=\s|$))")
 
 
 def escape_text(text: str) -> str:
@@ -51,7 +51,14 @@ def inline(text: str, errata: list[Erratum] | None = None) -> str:
             plain_run.append(char)
     flush()
     markdown = "".join(out).replace("****", "")
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown, count=1)
+    return _LINE_START.sub(_escape_line_start, markdown, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """A paragraph must not start a heading, quote, list or definition."""
+    if match.group(2):
+        return match.group(1) + "\\" + match.group(2)
+    return match.group(1) + match.group(3) + "\\" + match.group(4)
 
 
 def _erratum(index: int, errata: list[Erratum]) -> str:

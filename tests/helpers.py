@@ -1,0 +1,28 @@
+"""Small helpers to run parts of the pipeline on text fragments."""
+
+from __future__ import annotations
+
+from generator.blocks import classify
+from generator.convert import convert_lines
+from generator.model import Line, Report, ReportMeta
+from generator.overrides import Overrides
+from generator.render import render_report
+from generator.repair import RepairLog, repair_blocks, repair_chunks, split_chunks
+
+
+def blocks_of(text: str, overrides: Overrides | None = None):
+    """Blocks after repair (no structure), with the log."""
+    lines = [Line(number, line) for number, line in enumerate(text.split("\n"), 1)]
+    log = RepairLog("fragment.txt")
+    units = repair_chunks(split_chunks(lines), log, [])
+    blocks, join, apart = classify(units, overrides or Overrides())
+    return repair_blocks(blocks, log, apart, join), log
+
+
+def convert(text: str, overrides: Overrides | None = None) -> Report:
+    return convert_lines(text.split("\n"), ReportMeta(slug="fragment", source_file="fragment.txt"), overrides,
+                         file="fragment.txt")
+
+
+def markdown(text: str, overrides: Overrides | None = None) -> str:
+    return render_report(convert(text, overrides))
