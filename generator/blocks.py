@@ -101,13 +101,15 @@ def _find_loose(text: str, quote: str) -> int:
     return -1
 
 
-def classify(units: list[Chunk | Table], overrides: Overrides) -> tuple[list[Block], set[int], set[int]]:
-    """Blocks, plus the first lines an editor joined to / kept apart from the block before."""
+def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
+    """Typed blocks; paragraphs carry the editor's join / keep-apart decisions."""
     units = split_chunks(units, overrides)
     forced = _resolve(overrides.force_headings, units, overrides)
     refused = set(_resolve(overrides.refuse_headings, units, overrides))
-    joined = {units[i].first for i in _resolve(overrides.join, units, overrides)}  # type: ignore[union-attr]
-    apart = {units[i].first for i in _resolve(overrides.keep_apart, units, overrides)}  # type: ignore[union-attr]
+    joined_at = _resolve(overrides.join, units, overrides)
+    # What a block is joined to continues in it, so it cannot be a heading.
+    refused |= {i - 1 for i in joined_at if i > 0}
+    apart = set(_resolve(overrides.keep_apart, units, overrides))
 
     start = body_start(units)
     blocks: list[Block] = []
@@ -133,10 +135,11 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> tuple[list[Blo
         if style:
             blocks.append(Heading(lines, text, style))
         else:
-            blocks.append(Paragraph(lines, text))
+            join = True if index in joined_at else False if index in apart else None
+            blocks.append(Paragraph(lines, text, join_previous=join))
     _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
     _demote_lone_plain_heading(blocks)
-    return blocks, joined, apart
+    return blocks
 
 
 def _demote_lone_plain_heading(blocks: list[Block]) -> None:
@@ -160,8 +163,9 @@ def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:
     for members in groups.values():
         if len(members) < 2:
             continue
+        members = [i for i in members if blocks[i].lines[0] not in refused]
         candidates = [blocks[i] for i in members]
-        if all(could_be_topic(b.text) and len(b.lines) == 1 and b.lines[0] not in refused for b in candidates):  # type: ignore[attr-defined]
+        if len(members) >= 2 and all(could_be_topic(b.text) and len(b.lines) == 1 for b in candidates):  # type: ignore[attr-defined]
             for i in members:
                 block = blocks[i]
                 blocks[i] = Heading(block.lines, block.text, "topic")  # type: ignore[attr-defined]

@@ -25,8 +25,7 @@ def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Override
     log = RepairLog(file=file)
     toc_titles: list[str] = []
     units = repair_chunks(split_chunks(lines), log, toc_titles)
-    blocks, force_join, keep_apart = classify(units, overrides)
-    blocks = repair_blocks(blocks, log, keep_apart, force_join)
+    blocks = repair_blocks(classify(units, overrides), log)
     report = build_report(blocks, meta, toc_titles, log)
     report.errata = errata
     return report

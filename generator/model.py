@@ -82,6 +82,8 @@ class CoverLine(Block):
 @dataclass
 class Paragraph(Block):
     text: str
+    # An editor's word on the page-break join with the block before: True = join, False = keep apart.
+    join_previous: bool | None = None
 
 
 @dataclass

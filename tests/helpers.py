@@ -15,8 +15,7 @@ def blocks_of(text: str, overrides: Overrides | None = None):
     lines = [Line(number, line) for number, line in enumerate(text.split("\n"), 1)]
     log = RepairLog("fragment.txt")
     units = repair_chunks(split_chunks(lines), log, [])
-    blocks, join, apart = classify(units, overrides or Overrides())
-    return repair_blocks(blocks, log, apart, join), log
+    return repair_blocks(classify(units, overrides or Overrides()), log), log
 
 
 def convert(text: str, overrides: Overrides | None = None) -> Report:

@@ -84,9 +84,9 @@ def label_text(text: str) -> str:
     return normalise_spacing(normalise_punctuation(drop_bold(text)), keep_han_spaces=True)
 
 
-def repair_blocks(blocks: list[Block], log: RepairLog, keep_apart: set[int], force_join: set[int]) -> list[Block]:
+def repair_blocks(blocks: list[Block], log: RepairLog) -> list[Block]:
     """Text rules, in order: page-break joins, then spacing and punctuation per block."""
-    blocks = join_page_breaks(blocks, log, keep_apart, force_join)
+    blocks = join_page_breaks(blocks, log)
     for block in blocks:
         if isinstance(block, (Paragraph, FootnoteBody)):
             block.text = running_text(block.text)

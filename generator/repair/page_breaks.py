@@ -87,18 +87,15 @@ def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
     return first + second
 
 
-def join_page_breaks(
-    blocks: list[Block], log: RepairLog, keep_apart: set[int] = frozenset(), force_join: set[int] = frozenset()
-) -> list[Block]:
+def join_page_breaks(blocks: list[Block], log: RepairLog) -> list[Block]:
     """Join each unfinished paragraph with the paragraph that continues it.
 
-    ``keep_apart`` and ``force_join`` hold first lines of paragraphs an editor
-    said must not be, or must be, joined to the paragraph before them.
+    A paragraph's ``join_previous`` (set by an editor) forces or forbids the join.
     """
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and block.lines[0] not in keep_apart:
-            previous = _open_paragraph(out, forced=block.lines[0] in force_join)
+        if isinstance(block, Paragraph) and block.join_previous is not False:
+            previous = _open_paragraph(out, forced=bool(block.join_previous))
             if previous is not None:
                 previous.text = join_halves(previous.text, block.text, log, block.lines[0])
                 previous.lines.extend(block.lines)
