@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+# Material prints a banner about MkDocs 2; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site serve test check clean
 
 $(STAMP): pyproject.toml
