@@ -30,20 +30,30 @@ def reports():
     return {report.meta.slug: report for report in convert_seeds(SEEDS)}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built with `mkdocs build --strict` from a copy of the project."""
-    work = tmp_path_factory.mktemp("project")
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def project_copy(work: Path) -> Path:
+    """The project's sources (not its generated files) copied into ``work``."""
     for name in ("mkdocs.yml", "seeds", "docs", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("reports", "index.md", "__pycache__"))
         else:
             shutil.copy(source, work / name)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")],
-        cwd=work, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return work
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env=BUILD_ENV)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built with `mkdocs build --strict` from a copy of the project."""
+    work = project_copy(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(work)
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
 

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import BUILD_ENV, ROOT, SEEDS, mkdocs_build, project_copy
 
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-
-
-def project_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "seeds", "docs", "overrides", "generator"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("reports", "index.md", "__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
-
-
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, env=ENV)
+ENV = BUILD_ENV
 
 
 def generator(project: Path, *args: str) -> subprocess.CompletedProcess:
