@@ -2,7 +2,9 @@
 
 * ``build``: convert every report in ``seeds/`` and write Markdown to ``docs/``;
 * ``convert FILE``: print one report's Markdown (for inspection);
-* ``outline FILE``: print one report's outline (heading levels and texts).
+* ``outline FILE``: print one report's outline (heading levels and texts);
+* ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
+* ``suggest``: list unexplained jargon, the editors' to-do list.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .check import check_project
 from .convert import convert_file
 from .manifest import apply_manifest, discover
 from .model import ReportMeta
 from .overrides import Overrides, load_overrides
 from .read import SourceError
 from .render import page_heading, render_report
-from .site import generate, write_pages
+from .site import BuildError, generate, write_pages
+from .suggest import format_candidates, suggest
 
 
 def _report(path: Path):
@@ -35,22 +39,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Annotated government reports.")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="convert seeds/ into Markdown under docs/")
-    build.add_argument("--seeds", type=Path, default=Path("seeds"))
-    build.add_argument("--docs", type=Path, default=Path("docs"))
+    build.add_argument("--root", type=Path, default=Path("."), help="the project folder (with seeds/ and annotations/)")
+    build.add_argument("--docs", type=Path, default=None, help="where to write (default: ROOT/docs)")
     build.add_argument("--quiet", action="store_true", help="do not list notices")
     convert = sub.add_parser("convert", help="print one report's Markdown")
     convert.add_argument("file", type=Path)
     outline = sub.add_parser("outline", help="print one report's outline")
     outline.add_argument("file", type=Path)
+    check = sub.add_parser("check", help="validate seeds, overrides and annotations")
+    check.add_argument("--root", type=Path, default=Path("."))
+    suggest_cmd = sub.add_parser("suggest", help="list candidate jargon not yet annotated")
+    suggest_cmd.add_argument("--root", type=Path, default=Path("."))
+    suggest_cmd.add_argument("--limit", type=int, default=60)
     args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.root)
+    if args.command == "suggest":
+        return _suggest(args.root, args.limit)
     try:
         if args.command == "build":
-            generated = generate(args.seeds)
-            written = write_pages(args.docs, generated.pages)
+            generated = generate(args.root)
+            docs = args.docs or args.root / "docs"
+            written = write_pages(docs, generated.pages)
             if not args.quiet:
                 for notice in generated.notices:
                     print(f"notice: {notice}", file=sys.stderr)
-            print(f"{len(generated.reports)} reports, {len(written)} pages written to {args.docs}")
+            print(f"{len(generated.reports)} reports, {len(generated.glossary.terms)} terms, "
+                  f"{len(written)} files written to {docs}")
         elif args.command == "convert":
             sys.stdout.write(render_report(_report(args.file)))
         elif args.command == "outline":
@@ -58,7 +73,31 @@ def main(argv: list[str] | None = None) -> int:
             print("#", page_heading(report))
             for heading in report.headings():
                 print("#" * heading.level, heading.text)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _check(root: Path) -> int:
+    result = check_project(root)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    terms = len(result.glossary.terms) if result.glossary else 0
+    print(f"{len(result.errors)} errors, {len(result.warnings)} warnings "
+          f"({len(result.reports)} reports, {terms} terms)")
+    return 1 if result.errors else 0
+
+
+def _suggest(root: Path, limit: int) -> int:
+    result = check_project(root)
+    if result.glossary is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        return 1
+    candidates = suggest(result.reports, result.glossary, limit)
+    print(format_candidates(candidates))
     return 0

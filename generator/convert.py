@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .blocks import classify
+from .manifest import apply_manifest, discover
 from .model import Line, Report, ReportMeta
-from .overrides import Overrides
+from .overrides import Overrides, load_overrides
 from .read import read_source
 from .repair import RepairLog, repair_blocks, repair_chunks, split_chunks
 from .repair.errata import apply_errata
@@ -34,3 +35,20 @@ def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Override
 def convert_file(path: Path, meta: ReportMeta, overrides: Overrides | None = None) -> Report:
     source = read_source(path)
     return convert_lines(source.lines, meta, overrides, file=str(path))
+
+
+def _sort_key(report: Report) -> tuple[str, str]:
+    return (report.meta.date or str(report.meta.year or ""), report.meta.slug)
+
+
+def convert_seeds(seeds: Path) -> list[Report]:
+    """Every report in ``seeds/`` with its manifest entry and overrides, newest first."""
+    reports = []
+    for seed in discover(seeds):
+        overrides = load_overrides(seed.overrides_path) if seed.overrides_path.exists() else Overrides()
+        report = convert_file(seed.path, seed.meta(), overrides)
+        apply_manifest(report.meta, seed.entry)
+        reports.append(report)
+    return sorted(reports, key=_sort_key, reverse=True)
+
+

@@ -22,13 +22,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     try:
-        generated = generate(root / "seeds")
+        generated = generate(root)
     except SourceError as error:
         raise PluginError(str(error)) from None
     written = write_pages(docs, generated.pages)
     for notice in generated.notices:
         # Source defects are for editors to see; they must not fail a --strict build.
         log.info("notice: %s", notice)
+    for warning in generated.warnings:
+        log.info("%s", warning)
     log.info("annotated-reports: %d reports, %d pages regenerated", len(generated.reports), len(written))
     config.nav = generated.nav()
     return config

@@ -7,6 +7,7 @@ messages can name the line and tests can check provenance.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,6 +181,23 @@ class Report:
                 return block.entries
         return []
 
+    def body_texts(self) -> Iterator[tuple[str, int]]:
+        """Every piece of report text outside the 名词解释 section, with its first source line."""
+        for block in self.blocks:
+            line = block.lines[0] if block.lines else 0
+            if isinstance(block, (Heading, Paragraph)):
+                yield block.text, line
+            elif isinstance(block, Table):
+                yield from _table_texts(block, line)
+            elif isinstance(block, Box):
+                yield block.title.text, line
+                if block.table:
+                    yield from _table_texts(block.table, line)
+                for paragraph in block.items + block.paragraphs:
+                    yield paragraph.text, paragraph.lines[0]
+        for text in self.footnotes.values():
+            yield text, 0
+
     def headings(self) -> list[Heading]:
         found: list[Heading] = []
         for block in self.blocks:
@@ -190,6 +208,34 @@ class Report:
             elif isinstance(block, GlossarySection):
                 found.append(block.heading)
         return found
+
+
+def _table_texts(table: Table, line: int) -> Iterator[tuple[str, int]]:
+    if table.caption:
+        yield table.caption, line
+    for cell in table.header:
+        yield cell, line
+    for row in table.rows:
+        for cell in row.cells:
+            yield cell, line
+    if table.note:
+        yield table.note, line
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A validation finding for editors: where, what, and how to fix it."""
+
+    severity: str  # "error" or "warning"
+    file: str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
 
 
 @dataclass

@@ -11,20 +11,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import convert_file
-from .manifest import apply_manifest, discover
-from .model import Notice, Report
-from .overrides import Overrides, load_overrides
+from .check import check_project
+from .export import glossary_json
+from .model import Notice, Problem, Report
+from .read import SourceError
 from .render import render_index, render_report
+from .terms import Glossary
 
 REPORTS_DIR = "reports"
+
+
+class BuildError(SourceError):
+    """The sources have errors; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.file, first.line, first.message, first.hint)
+        self.args = ("\n".join(str(p) for p in problems),)
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 @dataclass
 class Generated:
     reports: list[Report]
-    pages: dict[str, str]  # path under docs/ -> Markdown
+    glossary: Glossary
+    pages: dict[str, str]  # path under docs/ -> content
     notices: list[Notice] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def nav(self) -> list[dict]:
         return [
@@ -33,26 +49,17 @@ class Generated:
         ]
 
 
-def _sort_key(report: Report) -> tuple[str, str]:
-    return (report.meta.date or str(report.meta.year or ""), report.meta.slug)
-
-
-def convert_seeds(seeds: Path) -> list[Report]:
-    reports = []
-    for seed in discover(seeds):
-        overrides = load_overrides(seed.overrides_path) if seed.overrides_path.exists() else Overrides()
-        report = convert_file(seed.path, seed.meta(), overrides)
-        apply_manifest(report.meta, seed.entry)
-        reports.append(report)
-    return sorted(reports, key=_sort_key, reverse=True)
-
-
-def generate(seeds: Path) -> Generated:
-    reports = convert_seeds(seeds)
+def generate(root: Path) -> Generated:
+    """Convert and validate everything under ``root``; raise BuildError on any error."""
+    result = check_project(root)
+    if result.errors or result.glossary is None:
+        raise BuildError(result.errors)
+    reports, glossary = result.reports, result.glossary
     pages = {f"{REPORTS_DIR}/{r.meta.slug}.md": render_report(r) for r in reports}
     pages["index.md"] = render_index(reports)
+    pages["glossary.json"] = glossary_json(glossary, reports, root)
     notices = [notice for report in reports for notice in report.notices]
-    return Generated(reports, pages, notices)
+    return Generated(reports, glossary, pages, notices, result.warnings)
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:

@@ -181,7 +181,11 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
     kept: list[Block] = []
     for block in body:
         if isinstance(block, FootnoteBody):
-            footnotes[block.number] = block.text
+            number = block.number
+            if number in footnotes:  # a second body for the same mark: kept as a note of its own
+                log.notice(block.lines[0], f"footnote {number} has a second body; kept as a separate note")
+                number = max(footnotes) + 1000
+            footnotes[number] = block.text
         else:
             kept.append(block)
     toc = {_squash(title): title for title in toc_titles}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.site import convert_seeds
+from generator.convert import convert_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -35,10 +35,10 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 
 def project_copy(work: Path) -> Path:
     """The project's sources (not its generated files) copied into ``work``."""
-    for name in ("mkdocs.yml", "seeds", "docs", "overrides", "generator"):
+    for name in ("mkdocs.yml", "seeds", "annotations", "docs", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("reports", "index.md", "__pycache__"))
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("reports", "index.md", "glossary.json", "__pycache__"))
         else:
             shutil.copy(source, work / name)
     return work

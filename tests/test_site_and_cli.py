@@ -41,7 +41,7 @@ def test_an_undecodable_report_stops_the_build_naming_the_file(tmp_path):
     (project / "seeds" / "broken.txt").write_bytes(b"\x81\x30\xff\xfd\xa1" * 10)
     cli = generator(project, "build")
     assert cli.returncode == 1
-    assert re.search(r"error: seeds/broken\.txt: cannot decode this file", cli.stderr), cli.stderr
+    assert re.search(r"^seeds/broken\.txt: error: cannot decode this file", cli.stderr, re.MULTILINE), cli.stderr
     build = mkdocs_build(project)
     assert build.returncode != 0 and "broken.txt" in build.stdout + build.stderr
     # Nothing already written was lost or changed.

@@ -1,0 +1,210 @@
+"""Editor-written term files: ``annotations/terms/<slug>.md``.
+
+Each file is Markdown with YAML front matter; the body is the explanation::
+
+    ---
+    term: 放管服
+    aliases: [放管服改革]
+    summary: 简政放权、放管结合、优化服务三项改革的合称。
+    category: 改革与营商环境
+    related: [一网通办]
+    senses:                     # optional: a meaning limited to some reports
+      - reports: [shiguai-2024-work-report]
+        summary: ……
+    ---
+    “放管服”是……
+
+Loading checks the form of each file and reports every problem with its file,
+line and a fix; checks that need the whole glossary live in ``check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+from .read import SourceError
+from .yamlfile import LineDict, line_of, parse_yaml
+
+TERMS_DIR = Path("annotations") / "terms"
+SUMMARY_LIMIT = 80
+CATEGORIES = (
+    "党的建设与政治",
+    "民族团结",
+    "经济与产业",
+    "改革与营商环境",
+    "城乡建设与管理",
+    "生态环保",
+    "规划与空间布局",
+    "民生与社会事业",
+    "文化与旅游",
+    "社会治理与安全",
+    "地方工作部署",
+)
+REQUIRED = ("term", "summary", "category")
+ALLOWED = {"term", "aliases", "summary", "category", "related", "senses"}
+SENSE_FIELDS = {"reports", "summary", "explanation"}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Raw HTML, script URLs and event handlers have no place in an annotation.
+_UNSAFE = re.compile(r"<\s*[a-zA-Z!/]|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+@dataclass
+class SenseSpec:
+    reports: list[str]
+    summary: str
+    explanation: str
+    line: int | None
+
+
+@dataclass
+class TermFile:
+    path: Path
+    slug: str
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    summary: str = ""
+    category: str = ""
+    related: list[str] = field(default_factory=list)
+    senses: list[SenseSpec] = field(default_factory=list)
+    explanation: str = ""
+    lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
+
+    def line(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts) or None without front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return None
+
+
+def load_term_file(path: Path, problems: list[Problem]) -> TermFile | None:
+    name = str(path)
+
+    def error(line: int | None, message: str, hint: str) -> None:
+        problems.append(Problem("error", name, line, message, hint))
+
+    if not _SLUG.match(path.stem):
+        error(1, f"file name {path.name!r} is not a slug", "use lowercase ASCII words joined by '-', e.g. fang-guan-fu.md")
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        error(None, "not UTF-8 text", "save the file as UTF-8")
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        error(1, "no front matter", "start the file with '---', the fields, and '---'")
+        return None
+    front, body, body_line = parts
+    try:
+        data = parse_yaml(front, name)
+    except SourceError as problem:
+        line = problem.line + 1 if problem.line else 1  # the YAML starts on line 2
+        error(line, problem.message, problem.hint)
+        return None
+    if not isinstance(data, LineDict):
+        error(2, "front matter must be a mapping of fields", "write one 'field: value' per line")
+        return None
+
+    def line_for(key: str, mapping: LineDict = data) -> int:
+        return (line_of(mapping, key) or 0) + 1
+
+    ok = True
+    for key in data:
+        if key not in ALLOWED:
+            error(line_for(str(key)), f"unknown field '{key}'", f"allowed fields: {', '.join(sorted(ALLOWED))}")
+            ok = False
+    for key in REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            where = line_for(key) if key in data else 1
+            error(where, f"missing field '{key}'" if key not in data else f"'{key}' must be non-empty text",
+                  f"add '{key}: …' to the front matter")
+            ok = False
+    if not ok:
+        return None
+    record = TermFile(path=path, slug=path.stem, term=data["term"].strip(), summary=data["summary"].strip(),
+                      category=data["category"].strip(), explanation=body.strip())
+    record.lines = {str(key): line_for(str(key)) for key in data}
+    record.lines["body"] = body_line
+    for key in ("aliases", "related"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            error(line_for(key), f"'{key}' must be a list of terms", f"write {key}: [词一, 词二]")
+            return None
+        setattr(record, key, [item.strip() for item in value])
+    if record.category not in CATEGORIES:
+        error(line_for("category"), f"unknown category {record.category!r}", f"use one of: {'、'.join(CATEGORIES)}")
+    if len(record.summary) > SUMMARY_LIMIT:
+        error(line_for("summary"), f"summary is {len(record.summary)} characters, over the limit of {SUMMARY_LIMIT}",
+              "shorten it; put details in the explanation below the front matter")
+    record.senses = _senses(data, record, error, line_for)
+    _check_unsafe(record, error)
+    return record
+
+
+def _senses(data: LineDict, record: TermFile, error, line_for) -> list[SenseSpec]:
+    senses = data.get("senses") or []
+    if not isinstance(senses, list):
+        error(line_for("senses"), "'senses' must be a list", "write '- reports: [slug]' entries with a summary")
+        return []
+    found = []
+    for sense in senses:
+        line = (line_of(sense) or 0) + 1 if isinstance(sense, LineDict) else line_for("senses")
+        if not isinstance(sense, dict):
+            error(line, "each sense must be a mapping", "give it 'reports:' and 'summary:'")
+            continue
+        unknown = [key for key in sense if key not in SENSE_FIELDS]
+        reports = sense.get("reports")
+        if unknown:
+            error(line, f"unknown field '{unknown[0]}' in a sense", f"allowed: {', '.join(sorted(SENSE_FIELDS))}")
+        elif not isinstance(reports, list) or not reports or not all(isinstance(r, str) for r in reports):
+            error(line, "a sense needs 'reports:' listing report slugs", "e.g. reports: [shiguai-2024-work-report]")
+        elif not isinstance(sense.get("summary"), str) or not sense["summary"].strip():
+            error(line, "a sense needs a 'summary'", "say in one sentence what the term means in those reports")
+        elif len(sense["summary"].strip()) > SUMMARY_LIMIT:
+            error(line, f"sense summary is over the limit of {SUMMARY_LIMIT} characters", "shorten it")
+        else:
+            explanation = sense.get("explanation") or ""
+            found.append(SenseSpec(reports, sense["summary"].strip(), str(explanation).strip(), line))
+    return found
+
+
+def _check_unsafe(record: TermFile, error) -> None:
+    fields = [("term", record.term), ("summary", record.summary), ("category", record.category)]
+    fields += [("aliases", alias) for alias in record.aliases] + [("related", item) for item in record.related]
+    fields += [("senses", sense.summary + " " + sense.explanation) for sense in record.senses]
+    for key, value in fields:
+        if _UNSAFE.search(value):
+            error(record.line(key), f"raw HTML or script in '{key}'", "write plain text; Markdown is allowed only in the explanation")
+    for offset, line in enumerate(record.explanation.split("\n")):
+        if _UNSAFE.search(line):
+            body_start = record.lines["body"] + _leading_blank_lines(record)
+            error(body_start + offset, "raw HTML or script in the explanation", "use Markdown, not HTML; links must be http(s)")
+
+
+def _leading_blank_lines(record: TermFile) -> int:
+    text = record.path.read_text(encoding="utf-8-sig")
+    parts = split_front_matter(text)
+    body = parts[1] if parts else ""
+    return len(body) - len(body.lstrip("\n")) if body else 0
+
+
+def load_term_files(directory: Path) -> tuple[list[TermFile], list[Problem]]:
+    problems: list[Problem] = []
+    files = []
+    if directory.is_dir():
+        for path in sorted(directory.glob("*.md")):
+            record = load_term_file(path, problems)
+            if record is not None:
+                files.append(record)
+    return files, problems

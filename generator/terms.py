@@ -1,0 +1,202 @@
+"""The glossary: terms from the reports' own 名词解释 plus editor annotations.
+
+Every 名词解释 entry of every report becomes a term automatically (a new
+report needs no manual step). An entry naming several quoted slogans becomes
+several terms, each with its part of the definition where the text separates
+them. Editor files add new terms or enrich report-defined ones; the report's
+own wording always stays, with its citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+
+from .annotations import TermFile
+from .inline import plain
+from .matching import TermMatcher
+from .model import GlossaryEntry, Report
+
+DEFAULT_CATEGORY = "地方工作部署"
+_SUMMARY_LIMIT = 80
+
+
+@dataclass
+class Definition:
+    """One definition with its provenance."""
+
+    source: str  # e.g. "玉泉区2023年政府工作报告·名词解释" or "编者"
+    text: str
+    report: str | None = None  # report slug, for report definitions
+    anchor: str | None = None  # entry anchor on the report page
+    label: str = ""  # the entry's label as printed
+
+    @property
+    def url(self) -> str | None:
+        return f"reports/{self.report}.html#{self.anchor}" if self.report else None
+
+
+@dataclass
+class Sense:
+    reports: list[str]
+    summary: str
+    explanation: str = ""
+
+
+@dataclass
+class Term:
+    slug: str
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    summary: str = ""
+    explanation: str = ""
+    category: str = DEFAULT_CATEGORY
+    related: list[str] = field(default_factory=list)  # slugs
+    definitions: list[Definition] = field(default_factory=list)
+    senses: list[Sense] = field(default_factory=list)
+    editor_file: str | None = None
+    editor_written: bool = False  # True when no report defines it
+    occurrences: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+    def summary_for(self, report: str) -> str:
+        for sense in self.senses:
+            if report in sense.reports:
+                return sense.summary
+        return self.summary
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+
+    def by_slug(self) -> dict[str, Term]:
+        return {term.slug: term for term in self.terms}
+
+    def by_form(self) -> dict[str, Term]:
+        return {form: term for term in self.terms for form in term.forms}
+
+    def matcher(self) -> TermMatcher:
+        return TermMatcher({form: term.slug for form, term in self.by_form().items()})
+
+
+# ------------------------------------------------------------------ report entries
+
+
+def split_definition(entry: GlossaryEntry) -> dict[str, str]:
+    """Each term's part of the definition, where the text separates them; else the whole."""
+    text = plain(entry.definition).strip()
+    if len(entry.terms) < 2:
+        return {term: text for term in entry.terms}
+    starts = [text.find(f"“{term}”") for term in entry.terms]
+    if any(start < 0 for start in starts) or starts != sorted(starts):
+        return {term: text for term in entry.terms}
+    parts = {}
+    for index, term in enumerate(entry.terms):
+        end = starts[index + 1] if index + 1 < len(entry.terms) else len(text)
+        parts[term] = text[starts[index]:end].rstrip("；;，, ")
+    return parts
+
+
+def variants(term: str, label: str) -> list[str]:
+    """Other ways the reports write a term: the full label, without 、."""
+    found = []
+    bare_label = label.replace("“", "").replace("”", "")
+    if bare_label != term and label.count("“") == 1:
+        found.append(bare_label)
+    if "、" in term:
+        found.append(term.replace("、", ""))
+    return found
+
+
+def summarise(text: str) -> str:
+    """A tooltip summary from a definition: its first sentence, shortened if need be."""
+    text = re.sub(r"^(?:[指即是]|是指)", "", text.strip())
+    sentence = re.split(r"(?<=[。；])", text, maxsplit=1)[0].rstrip("；")
+    if len(sentence) > _SUMMARY_LIMIT:
+        sentence = sentence[: _SUMMARY_LIMIT - 1] + "…"
+    return sentence
+
+
+def slug_for_term(term: str) -> str:
+    words = []
+    for piece in lazy_pinyin(term):
+        words += re.findall(r"[a-z0-9]+", piece.lower())
+    return "-".join(words) or "term"
+
+
+# ------------------------------------------------------------------ building
+
+
+def build_glossary(reports: list[Report], files: list[TermFile]) -> Glossary:
+    terms: dict[str, Term] = {}  # by canonical term
+    for report in reports:
+        for entry in report.glossary:
+            for name, text in split_definition(entry).items():
+                term = terms.setdefault(name, Term(slug="", term=name))
+                term.definitions.append(Definition(
+                    source=f"{report.meta.title}·名词解释", text=text, report=report.meta.slug,
+                    anchor=entry.anchor, label=entry.label,
+                ))
+                for variant in variants(name, entry.label):
+                    if variant not in term.aliases:
+                        term.aliases.append(variant)
+    for term in terms.values():
+        term.summary = summarise(term.definitions[0].text)
+
+    forms = {form: term for term in terms.values() for form in term.forms}
+    related_names: dict[str, list[str]] = {}
+    for record in files:
+        term = forms.get(record.term) or next((forms[a] for a in record.aliases if a in forms), None)
+        if term is None:
+            term = Term(slug="", term=record.term, editor_written=True)
+            terms[record.term] = term
+        term.slug = record.slug
+        term.editor_file = str(record.path)
+        term.summary = record.summary
+        term.category = record.category
+        term.explanation = record.explanation
+        for alias in record.aliases:
+            if alias not in term.aliases and alias != term.term:
+                term.aliases.append(alias)
+        term.senses = [Sense(s.reports, s.summary, s.explanation) for s in record.senses]
+        related_names[term.term] = record.related
+        term.definitions.append(Definition(source="编者", text=record.explanation or record.summary))
+        forms.update({form: term for form in term.forms})
+
+    _assign_slugs(list(terms.values()))
+    for name, related in related_names.items():
+        terms[name].related = [forms[r].slug for r in related if r in forms]
+    glossary = Glossary(sorted(terms.values(), key=lambda t: t.slug))
+    count_occurrences(glossary, reports)
+    return glossary
+
+
+def _assign_slugs(terms: list[Term]) -> None:
+    """Pinyin slugs; homophones get the first letters of a distinguishing suffix."""
+    taken = {term.slug for term in terms if term.slug}
+    pending = sorted((term for term in terms if not term.slug), key=lambda t: t.term)
+    for term in pending:
+        slug = slug_for_term(term.term)
+        candidate, number = slug, 2
+        while candidate in taken:
+            candidate, number = f"{slug}-{number}", number + 1
+        term.slug = candidate
+        taken.add(candidate)
+
+
+def count_occurrences(glossary: Glossary, reports: list[Report]) -> None:
+    matcher = glossary.matcher()
+    by_slug = glossary.by_slug()
+    for term in glossary.terms:
+        term.occurrences = {}
+    for report in reports:
+        for text, _line in report.body_texts():
+            for slug, count in matcher.count(plain(text)).items():
+                occurrences = by_slug[slug].occurrences
+                occurrences[report.meta.slug] = occurrences.get(report.meta.slug, 0) + count
