@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Material prints a banner about MkDocs 2; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check clean
+.PHONY: site serve test check suggest generate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,17 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## check: validate seeds, overrides and annotations (non-zero exit on errors)
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+## suggest: list unexplained jargon, most frequent first
+suggest: $(STAMP)
+	$(BIN)/python -m generator suggest
+
 ## generate: write the generated Markdown into docs/ without building
 generate: $(STAMP)
 	$(BIN)/python -m generator build
 
 clean:
-	rm -rf site docs/reports docs/index.md
+	rm -rf site docs/reports docs/index.md docs/glossary.json

@@ -75,9 +75,31 @@ def _counted_phrases(text: str) -> list[str]:
 
 def candidates_in(text: str) -> list[str]:
     found = [quoted for quoted in _QUOTED.findall(text) if not _is_common_word(quoted)]
-    found += [m.group() for m in _INTERLEAVED.finditer(text) if _looks_like_slogan(m.group()) and _starts_a_word(text, m)]
+    interleaved = [m for m in _INTERLEAVED.finditer(text) if _starts_a_word(text, m)]
+    if interleaved:
+        boundaries = _word_boundaries(text)
+        for match in interleaved:
+            slogan = _trim_to_word(match, boundaries)
+            if slogan and _looks_like_slogan(slogan):
+                found.append(slogan)
     found += _counted_phrases(text)
     return found
+
+
+def _word_boundaries(text: str) -> set[int]:
+    positions, position = {0}, 0
+    for word in _jieba().cut(text, HMM=True):
+        position += len(word)
+        positions.add(position)
+    return positions
+
+
+def _trim_to_word(match: re.Match[str], boundaries: set[int]) -> str:
+    """一老一小服(务): a slogan ends where jieba says a word ends."""
+    for end in range(match.end(), match.start() + 3, -1):
+        if end in boundaries:
+            return match.string[match.start():end]
+    return ""
 
 
 def _starts_a_word(text: str, match: re.Match[str]) -> bool:
