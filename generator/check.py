@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .annotate import annotate_reports
 from .annotations import TERMS_DIR, TermFile, load_term_files
 from .model import Problem, Report
 from .read import SourceError
@@ -47,6 +48,7 @@ def check_project(root: Path) -> CheckResult:
     glossary = None
     if not any(p.severity == "error" for p in problems):
         glossary = build_glossary(reports, files)
+        annotate_reports(reports, glossary)
         for term in glossary.terms:
             if not term.occurrences and term.editor_file:
                 record = next(f for f in files if str(f.path) == term.editor_file)

@@ -7,7 +7,9 @@ ever confusing the document's own text with markup:
 * ``BOLD_OPEN`` / ``BOLD_CLOSE`` wrap a bold span;
 * ``footnote_ref(n)`` is one character standing for footnote *n*;
 * ``erratum_ref(i)`` is one character standing for editorial correction *i*
-  of the report (the original text and its correction live on the report).
+  of the report (the original text and its correction live on the report);
+* ``term_open(k)`` ... ``TERM_CLOSE`` wrap occurrence *k* of a glossary term
+  (the occurrence itself lives on the report).
 
 Private-use characters found in a source file are removed when it is read,
 so these markers can never come from a report.
@@ -23,9 +25,12 @@ _FOOTNOTE_BASE = 0xE100
 _ERRATUM_BASE = 0xE400
 _MARKER_END = 0xE7FF
 
-MARKER_CLASS = "\ue000-\ue7ff"
+TERM_CLOSE = "\ue002"
+_TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence
+
+MARKER_CLASS = "\ue000-\ue7ff\U000f0000-\U000ffffd"
 MARKERS = re.compile(f"[{MARKER_CLASS}]")
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 # Han ideographs (CJK Unified, Extension A, Compatibility, and the supplementary planes).
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -46,6 +51,15 @@ def footnote_ref(number: int) -> str:
 
 def erratum_ref(index: int) -> str:
     return chr(_ERRATUM_BASE + index)
+
+
+def term_open(index: int) -> str:
+    return chr(_TERM_BASE + index)
+
+
+def term_index(char: str) -> int | None:
+    code = ord(char)
+    return code - _TERM_BASE if _TERM_BASE <= code <= 0xFFFFD else None
 
 
 def footnote_number(char: str) -> int | None:

@@ -7,6 +7,7 @@ serve`` need no extra step. Everything else is MkDocs-free Python.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +23,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     try:
-        generated = generate(root)
+        # REPORTS_PLAIN=1 builds report pages without term annotations (for the page-weight check).
+        generated = generate(root, annotate=os.environ.get("REPORTS_PLAIN") != "1")
     except SourceError as error:
         raise PluginError(str(error)) from None
     written = write_pages(docs, generated.pages)

@@ -173,6 +173,7 @@ class Report:
     errata: list[Erratum] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    occurrences: list | None = None  # glossary term occurrences, once annotated
 
     @property
     def glossary(self) -> list[GlossaryEntry]:
@@ -181,22 +182,26 @@ class Report:
                 return block.entries
         return []
 
-    def body_texts(self) -> Iterator[tuple[str, int]]:
-        """Every piece of report text outside the 名词解释 section, with its first source line."""
+    def body_slots(self) -> Iterator[TextSlot]:
+        """Every piece of report text outside the 名词解释 section, in reading order."""
         for block in self.blocks:
             line = block.lines[0] if block.lines else 0
             if isinstance(block, (Heading, Paragraph)):
-                yield block.text, line
+                yield TextSlot(block, "text", None, line)
             elif isinstance(block, Table):
-                yield from _table_texts(block, line)
+                yield from _table_slots(block, line)
             elif isinstance(block, Box):
-                yield block.title.text, line
+                yield TextSlot(block.title, "text", None, line)
                 if block.table:
-                    yield from _table_texts(block.table, line)
+                    yield from _table_slots(block.table, line)
                 for paragraph in block.items + block.paragraphs:
-                    yield paragraph.text, paragraph.lines[0]
-        for text in self.footnotes.values():
-            yield text, 0
+                    yield TextSlot(paragraph, "text", None, paragraph.lines[0])
+        for number in sorted(self.footnotes):
+            yield TextSlot(self.footnotes, number, None, 0)
+
+    def body_texts(self) -> Iterator[tuple[str, int]]:
+        for slot in self.body_slots():
+            yield slot.get(), slot.line
 
     def headings(self) -> list[Heading]:
         found: list[Heading] = []
@@ -210,16 +215,38 @@ class Report:
         return found
 
 
-def _table_texts(table: Table, line: int) -> Iterator[tuple[str, int]]:
+@dataclass
+class TextSlot:
+    """Where a piece of inline text lives, so a stage can read and replace it."""
+
+    owner: object
+    key: object  # attribute name, or dict key for footnotes
+    index: int | None  # position in a list attribute (table cells)
+    line: int
+
+    def get(self) -> str:
+        value = self.owner[self.key] if isinstance(self.owner, dict) else getattr(self.owner, self.key)  # type: ignore[index]
+        return value[self.index] if self.index is not None else value
+
+    def set(self, text: str) -> None:
+        if isinstance(self.owner, dict):
+            self.owner[self.key] = text
+        elif self.index is not None:
+            getattr(self.owner, self.key)[self.index] = text  # type: ignore[arg-type]
+        else:
+            setattr(self.owner, self.key, text)  # type: ignore[arg-type]
+
+
+def _table_slots(table: Table, line: int) -> Iterator[TextSlot]:
     if table.caption:
-        yield table.caption, line
-    for cell in table.header:
-        yield cell, line
+        yield TextSlot(table, "caption", None, line)
+    for index in range(len(table.header)):
+        yield TextSlot(table, "header", index, line)
     for row in table.rows:
-        for cell in row.cells:
-            yield cell, line
+        for index in range(len(row.cells)):
+            yield TextSlot(row, "cells", index, line)
     if table.note:
-        yield table.note, line
+        yield TextSlot(table, "note", None, line)
 
 
 @dataclass(frozen=True)

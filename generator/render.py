@@ -13,9 +13,34 @@ import re
 
 import yaml
 
-from .inline import BOLD_CLOSE, BOLD_OPEN, erratum_index, footnote_number
-from .model import Box, Erratum, GlossarySection, Heading, Paragraph, Report, Table
+from dataclasses import dataclass, field
+
+from .inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, erratum_index, footnote_number, term_index
+from .model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
 from .patterns import ITEM_NUMBER
+from .terms import Glossary, Term
+
+
+@dataclass
+class PageContext:
+    """What inline rendering needs beyond the text: errata, and terms when annotating."""
+
+    errata: list[Erratum] = field(default_factory=list)
+    report: Report | None = None
+    glossary: Glossary | None = None  # None: render term occurrences as plain text
+    terms_used: dict[str, Term] = field(default_factory=dict)
+
+    def term_link(self, index: int) -> str:
+        if self.glossary is None or self.report is None or self.report.occurrences is None:
+            return ""
+        occurrence = self.report.occurrences[index]
+        term = self.glossary.by_slug()[occurrence.term]
+        self.terms_used[term.slug] = term
+        summary = html.escape(term.summary_for(self.report.meta.slug), quote=True)
+        return (
+            f'<a class="term" data-term="{term.slug}" id="{occurrence.anchor}" '
+            f'href="../concepts/{term.slug}.html" title="{summary}" aria-describedby="term-def-{term.slug}">'
+        )
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]|~^=])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=:])|(\d+)([.)])(?=\s|$))")
@@ -27,9 +52,13 @@ def escape_text(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
-def inline(text: str, errata: list[Erratum] | None = None) -> str:
-    """Inline text with markers -> Markdown (bold, footnote refs, errata)."""
+def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str:
+    """Inline text with markers -> Markdown (bold, footnote refs, errata, terms)."""
+    if not isinstance(context, PageContext):
+        context = PageContext(errata=context or [])
+    errata = context.errata
     out: list[str] = []
+    in_term = False
     plain_run: list[str] = []
 
     def flush() -> None:
@@ -46,7 +75,17 @@ def inline(text: str, errata: list[Erratum] | None = None) -> str:
             out.append(f"[^{footnote_number(char)}]")
         elif erratum_index(char) is not None:
             flush()
-            out.append(_erratum(erratum_index(char), errata or []))  # type: ignore[arg-type]
+            out.append(_erratum(erratum_index(char), errata))  # type: ignore[arg-type]
+        elif term_index(char) is not None:
+            flush()
+            link = context.term_link(term_index(char))  # type: ignore[arg-type]
+            out.append(link)
+            in_term = bool(link)
+        elif char == TERM_CLOSE:
+            flush()
+            if in_term:
+                out.append("</a>")
+            in_term = False
         else:
             plain_run.append(char)
     flush()
@@ -76,13 +115,13 @@ def _erratum(index: int, errata: list[Erratum]) -> str:
     )
 
 
-def _heading(heading: Heading) -> str:
-    return "#" * heading.level + " " + escape_text(heading.text)
+def _heading(heading: Heading, context: PageContext | None = None) -> str:
+    return "#" * heading.level + " " + inline(heading.text, context).lstrip("\\")
 
 
-def _table(table: Table, errata: list[Erratum]) -> list[str]:
+def _table(table: Table, context: PageContext) -> list[str]:
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(inline(cell, errata).replace("\n", " ") or " " for cell in cells) + " |"
+        return "| " + " | ".join(inline(cell, context).replace("\n", " ") or " " for cell in cells) + " |"
 
     lines = [row(table.header), "| " + " | ".join("---" for _ in table.header) + " |"]
     for body_row in table.rows:
@@ -92,7 +131,7 @@ def _table(table: Table, errata: list[Erratum]) -> list[str]:
         lines.append(row(cells))
     out = ["\n".join(lines), ""]
     if table.note:
-        out += [inline(table.note, errata) + "\n{: .table-note }", ""]
+        out += [inline(table.note, context) + "\n{: .table-note }", ""]
     return out
 
 
@@ -108,25 +147,40 @@ def _item_text(text: str) -> tuple[str, str]:
     return number, leading + text[match.end():]
 
 
-def _box(box: Box, errata: list[Erratum]) -> list[str]:
-    out = ['<div class="report-box" markdown>', "", _heading(box.title), ""]
+def _box(box: Box, context: PageContext) -> list[str]:
+    out = ['<div class="report-box" markdown>', "", _heading(box.title, context), ""]
     if box.table:
-        out += _table(box.table, errata)
+        out += _table(box.table, context)
     for number, item in enumerate(box.items, 1):
         printed, text = _item_text(item.text)
-        out.append(f"{printed or number}. {inline(text, errata)}")
+        out.append(f"{printed or number}. {inline(text, context)}")
     if box.items:
         out.append("")
     for paragraph in box.paragraphs:
-        out += [inline(paragraph.text, errata), ""]
+        out += [inline(paragraph.text, context), ""]
     out += ["</div>", ""]
     return out
 
 
-def _glossary(section: GlossarySection, errata: list[Erratum]) -> list[str]:
+def _entry_label(entry: GlossaryEntry, context: PageContext) -> str:
+    """The entry's label as printed, each term in it linked to its concept page."""
+    label = escape_text(entry.label)
+    if context.glossary is None:
+        return label
+    forms = context.glossary.by_form()
+    for name in entry.terms:
+        term = forms.get(name)
+        escaped = escape_text(name)
+        if term is not None and escaped in label:
+            link = f'<a class="glossary-term" href="../concepts/{term.slug}.html">{escaped}</a>'
+            label = label.replace(escaped, link, 1)
+    return label
+
+
+def _glossary(section: GlossarySection, context: PageContext) -> list[str]:
     out = [_heading(section.heading), ""]
     for entry in section.entries:
-        out += [f"{escape_text(entry.label)} {{ #{entry.anchor} }}", f":   {inline(entry.definition, errata)}", ""]
+        out += [f"{_entry_label(entry, context)} {{ #{entry.anchor} }}", f":   {inline(entry.definition, context)}", ""]
     return out
 
 
@@ -177,27 +231,91 @@ def page_heading(report: Report) -> str:
     return meta.title or meta.doc_title
 
 
-def render_report(report: Report) -> str:
-    errata = report.errata
+def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Report, list[Term]]]) -> list[str]:
+    """Collapsible panels: the concepts this report uses, and reports sharing them."""
+    slug = report.meta.slug
+    used = sorted((t for t in glossary.terms if slug in t.occurrences), key=lambda t: (-t.occurrences[slug], t.slug))
+    if not used:
+        return []
+    links = "、".join(
+        f'<a href="../concepts/{t.slug}.html">{html.escape(t.term)}</a>（{t.occurrences[slug]}）' for t in used
+    )
+    out = [
+        '<details class="concept-panel" data-search-exclude>',
+        f"<summary>本报告涉及的名词（{len(used)}）</summary>",
+        f"<p>{links}</p>",
+        "</details>",
+        "",
+    ]
+    if related:
+        items = []
+        for other, shared in related:
+            names = "、".join(html.escape(t.term) for t in shared[:8]) + ("等" if len(shared) > 8 else "")
+            items.append(
+                f'<li><a href="{other.meta.slug}.html">{html.escape(other.meta.title)}</a>'
+                f"：共用{len(shared)}个名词（{names}）</li>"
+            )
+        out += [
+            '<details class="related-reports" data-search-exclude>',
+            f"<summary>相关报告（{len(related)}）</summary>",
+            "<ol>" + "".join(items) + "</ol>",
+            "</details>",
+            "",
+        ]
+    return out
+
+
+def related_reports(report: Report, reports: list[Report], glossary: Glossary) -> list[tuple[Report, list[Term]]]:
+    """Other reports ranked by how many concepts they share with this one."""
+    mine = {t.slug for t in glossary.terms if report.meta.slug in t.occurrences}
+    ranked = []
+    for other in reports:
+        if other is report:
+            continue
+        shared = [t for t in glossary.terms if t.slug in mine and other.meta.slug in t.occurrences]
+        if shared:
+            shared.sort(key=lambda t: -(t.occurrences[report.meta.slug] + t.occurrences[other.meta.slug]))
+            ranked.append((other, shared))
+    ranked.sort(key=lambda pair: (-len(pair[1]), pair[0].meta.slug))
+    return ranked
+
+
+def _term_definitions(context: PageContext) -> list[str]:
+    """Each used term's explanation once per page, for screen readers and the tap panel."""
+    if not context.terms_used or context.report is None:
+        return []
+    spans = "".join(
+        f'<span id="term-def-{slug}">{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
+        for slug, term in sorted(context.terms_used.items())
+    )
+    return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
+
+
+def render_report(report: Report, glossary: Glossary | None = None, reports: list[Report] | None = None) -> str:
+    """The report page; with a glossary, term occurrences are annotated and panels added."""
+    context = PageContext(errata=report.errata, report=report, glossary=glossary)
     out = [front_matter(report), f"# {escape_text(page_heading(report))}", ""]
     out += _cover(report)
+    if glossary is not None:
+        out += _concept_panel(report, glossary, related_reports(report, reports or [report], glossary))
     for block in report.blocks:
         if isinstance(block, Heading):
-            out += [_heading(block), ""]
+            out += [_heading(block, context), ""]
         elif isinstance(block, Paragraph):
-            out += [inline(block.text, errata), ""]
+            out += [inline(block.text, context), ""]
         elif isinstance(block, Table):
-            out += _table(block, errata)
+            out += _table(block, context)
         elif isinstance(block, Box):
-            out += _box(block, errata)
+            out += _box(block, context)
         elif isinstance(block, GlossarySection):
-            out += _glossary(block, errata)
+            out += _glossary(block, context)
     body = "\n".join(out)
     for number, text in sorted(report.footnotes.items()):
         if f"[^{number}]" in body:
-            out += [f"[^{number}]: {inline(text, errata)}", ""]
+            out += [f"[^{number}]: {inline(text, context)}", ""]
         else:  # a note with no mark in the text is still the report's text
-            out += [inline(text, errata) + "\n{: .report-note }", ""]
+            out += [inline(text, context) + "\n{: .report-note }", ""]
+    errata = report.errata
     if errata:
         out += ['!!! note "编者更正"', ""]
         out.append('    <span id="errata"></span>')
@@ -209,6 +327,7 @@ def render_report(report: Report) -> str:
                 f"更正为“{escape_text(erratum.correction)}”{note}"
             )
         out.append("")
+    out += _term_definitions(context)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -2,8 +2,9 @@
 
 Reports are all converted in memory first; files are written only when every
 report converted, and only when their content changed (so ``mkdocs serve``
-does not rebuild in a loop). ``docs/reports/`` and ``docs/index.md`` belong
-to the generator; stale report pages are removed.
+does not rebuild in a loop). ``docs/reports/``, ``docs/concepts/``,
+``docs/index.md`` and ``docs/glossary.json`` belong to the generator; stale
+pages are removed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import check_project
+from .concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
+from .concepts import render_index as render_concept_index
 from .export import glossary_json
 from .model import Notice, Problem, Report
 from .read import SourceError
@@ -46,17 +49,30 @@ class Generated:
         return [
             {"首页": "index.md"},
             {"报告": [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in self.reports]},
+            {"名词索引": f"{CONCEPTS_DIR}/index.md"},
         ]
 
 
-def generate(root: Path) -> Generated:
-    """Convert and validate everything under ``root``; raise BuildError on any error."""
+def generate(root: Path, annotate: bool = True) -> Generated:
+    """Convert and validate everything under ``root``; raise BuildError on any error.
+
+    ``annotate=False`` renders report pages without term annotations (the
+    baseline the page-weight check compares against).
+    """
     result = check_project(root)
     if result.errors or result.glossary is None:
         raise BuildError(result.errors)
     reports, glossary = result.reports, result.glossary
-    pages = {f"{REPORTS_DIR}/{r.meta.slug}.md": render_report(r) for r in reports}
+    occurrences = {r.meta.slug: r.occurrences or [] for r in reports}
+    by_slug = {r.meta.slug: r for r in reports}
+    pages = {
+        f"{REPORTS_DIR}/{r.meta.slug}.md": render_report(r, glossary if annotate else None, reports) for r in reports
+    }
     pages["index.md"] = render_index(reports)
+    for term in glossary.terms:
+        pages[f"{CONCEPTS_DIR}/{term.slug}.md"] = render_concept_page(term, glossary, by_slug, occurrences)
+    pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
+    pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)
     notices = [notice for report in reports for notice in report.notices]
     return Generated(reports, glossary, pages, notices, result.warnings)
@@ -74,9 +90,10 @@ def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:
         temporary.write_text(content, encoding="utf-8")
         temporary.replace(target)
         written.append(target)
-    owned = docs / REPORTS_DIR
-    if owned.is_dir():
-        for stale in owned.glob("*.md"):
-            if f"{REPORTS_DIR}/{stale.name}" not in pages:
-                stale.unlink()
+    for folder in (REPORTS_DIR, CONCEPTS_DIR):
+        owned = docs / folder
+        if owned.is_dir():
+            for stale in owned.iterdir():
+                if stale.is_file() and f"{folder}/{stale.name}" not in pages:
+                    stale.unlink()
     return written

@@ -172,9 +172,7 @@ def build_glossary(reports: list[Report], files: list[TermFile]) -> Glossary:
     _assign_slugs(list(terms.values()))
     for name, related in related_names.items():
         terms[name].related = [forms[r].slug for r in related if r in forms]
-    glossary = Glossary(sorted(terms.values(), key=lambda t: t.slug))
-    count_occurrences(glossary, reports)
-    return glossary
+    return Glossary(sorted(terms.values(), key=lambda t: t.slug))
 
 
 def _assign_slugs(terms: list[Term]) -> None:
@@ -188,15 +186,3 @@ def _assign_slugs(terms: list[Term]) -> None:
             candidate, number = f"{slug}-{number}", number + 1
         term.slug = candidate
         taken.add(candidate)
-
-
-def count_occurrences(glossary: Glossary, reports: list[Report]) -> None:
-    matcher = glossary.matcher()
-    by_slug = glossary.by_slug()
-    for term in glossary.terms:
-        term.occurrences = {}
-    for report in reports:
-        for text, _line in report.body_texts():
-            for slug, count in matcher.count(plain(text)).items():
-                occurrences = by_slug[slug].occurrences
-                occurrences[report.meta.slug] = occurrences.get(report.meta.slug, 0) + count

@@ -1,0 +1,156 @@
+"""Concept pages, the glossary index and the concept-by-report matrix.
+
+A concept page gathers what is known about one term: its summary, every
+definition with its citation, the editor's explanation, senses limited to
+some reports, related terms, and where it occurs (each occurrence as a short
+snippet that deep-links to that spot in the report).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import defaultdict
+
+import yaml
+
+from .annotate import Occurrence
+from .annotations import CATEGORIES
+from .model import Report
+from .render import escape_text
+from .terms import Glossary, Term
+
+CONCEPTS_DIR = "concepts"
+MATRIX_FILE = "matrix.svg"
+
+
+def _front_matter(title: str, boost: float | None = None) -> str:
+    data: dict = {"title": title}
+    if boost:
+        data["search"] = {"boost": boost}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def _snippet(occurrence: Occurrence) -> str:
+    return f"…{escape_text(occurrence.before)}**{escape_text(occurrence.surface)}**{escape_text(occurrence.after)}…"
+
+
+def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Report],
+                        occurrences: dict[str, list[Occurrence]]) -> str:
+    by_slug = glossary.by_slug()
+    out = [_front_matter(term.term, boost=5), f"# {escape_text(term.term)}", ""]
+    out += [escape_text(term.summary), "{: .concept-summary }", ""]
+    facts = []
+    if term.aliases:
+        facts.append("又作：" + "、".join(escape_text(alias) for alias in term.aliases))
+    facts.append(f"类别：[{escape_text(term.category)}](index.md#{_category_anchor(term.category)})")
+    out += ["<br>".join(facts), ""]
+
+    out += ["## 释义", ""]
+    for definition in term.definitions:
+        if definition.report:
+            report = reports.get(definition.report)
+            title = escape_text(report.meta.title if report else definition.report)
+            out += [f"> {escape_text(definition.text)}", ">",
+                    f"> —— [{title}·名词解释](../reports/{definition.report}.md#{definition.anchor})"
+                    f"（{escape_text(definition.label)}）", ""]
+    if term.explanation:
+        out += ["**编者说明**" + ("（本条由编者撰写）" if term.editor_written else ""), "", term.explanation, ""]
+    elif term.editor_written:
+        out += ["本条由编者撰写。", ""]
+    if term.senses:
+        out += ["## 不同报告中的含义", ""]
+        for sense in term.senses:
+            names = "、".join(
+                f"[{escape_text(reports[r].meta.title)}](../reports/{r}.md)" for r in sense.reports if r in reports
+            )
+            out.append(f"- 在{names}中：{escape_text(sense.summary)}")
+        out.append("")
+    related = [by_slug[slug] for slug in term.related if slug in by_slug]
+    if related:
+        out += ["## 相关名词", ""]
+        out += [f"- [{escape_text(other.term)}]({other.slug}.md)：{escape_text(other.summary)}" for other in related]
+        out.append("")
+
+    out += ["## 出现位置", ""]
+    if not term.occurrences:
+        out += ["目前收录的报告中没有出现。", ""]
+    for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
+        report = reports[slug]
+        out += [f"### [{escape_text(report.meta.title)}](../reports/{slug}.md)（{count}处）", ""]
+        for number, occurrence in enumerate((o for o in occurrences[slug] if o.term == term.slug), 1):
+            out.append(f"{number}. [{_snippet(occurrence)}](../reports/{slug}.md#{occurrence.anchor})")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _category_anchor(category: str) -> str:
+    return "cat-" + str(CATEGORIES.index(category) + 1 if category in CATEGORIES else 0)
+
+
+def _short(report: Report) -> str:
+    return report.meta.title.replace("政府工作报告", "报告")
+
+
+def render_index(glossary: Glossary, reports: list[Report]) -> str:
+    out = [_front_matter("名词索引"), "# 名词索引", ""]
+    used = [t for t in glossary.terms if t.occurrences]
+    out += [
+        f"本站收录{len(glossary.terms)}个名词，其中{sum(not t.editor_written for t in glossary.terms)}个由报告自带的名词解释给出，"
+        f"其余由编者撰写。下图显示各报告共用的名词：颜色越深，出现次数越多。", "",
+        f"![名词与报告对照图：{len(used)}个名词在{len(reports)}份报告中的出现次数]({MATRIX_FILE})"
+        "{: .concept-matrix }", "",
+    ]
+    groups: dict[str, list[Term]] = defaultdict(list)
+    for term in glossary.terms:
+        groups[term.category].append(term)
+    order = [c for c in CATEGORIES if c in groups] + sorted(c for c in groups if c not in CATEGORIES)
+    titles = {r.meta.slug: _short(r) for r in reports}
+    for category in order:
+        out += [f"## {escape_text(category)} {{ #{_category_anchor(category)} }}", "",
+                "| 名词 | 释义 | 出现（报告：次数） |", "| --- | --- | --- |"]
+        for term in sorted(groups[category], key=lambda t: (-sum(t.occurrences.values()), t.slug)):
+            counts = "、".join(
+                f"{escape_text(titles[slug])}：{count}" for slug, count in sorted(term.occurrences.items()) if slug in titles
+            ) or "—"
+            out.append(f"| [{escape_text(term.term)}]({term.slug}.md) | {escape_text(term.summary)} | {counts} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_matrix(glossary: Glossary, reports: list[Report]) -> str:
+    """An SVG heatmap: shared concepts (rows) by report (columns), shaded by count."""
+    shared = [t for t in glossary.terms if len(t.occurrences) >= 2]
+    shared.sort(key=lambda t: (-len(t.occurrences), -sum(t.occurrences.values()), t.slug))
+    columns = reports
+    cell, label_width, header = 28, 150, 150
+    width = label_width + cell * len(columns) + 10
+    height = header + cell * len(shared) + 10
+    peak = max((max(t.occurrences.values()) for t in shared), default=1)
+    font = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'font-family="{font}" font-size="13" role="img" aria-label="名词与报告对照图">',
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+    ]
+    for index, report in enumerate(columns):
+        x = label_width + cell * index + cell / 2
+        parts.append(f'<text transform="translate({x:.0f},{header - 6}) rotate(-60)">{html.escape(_short(report))}</text>')
+    for row, term in enumerate(shared):
+        y = header + cell * row
+        parts.append(f'<text x="{label_width - 6}" y="{y + cell * 0.68:.0f}" text-anchor="end">{html.escape(term.term)}</text>')
+        for index, report in enumerate(columns):
+            count = term.occurrences.get(report.meta.slug, 0)
+            shade = 0 if not count else 0.25 + 0.75 * math.log1p(count) / math.log1p(peak)
+            fill = f"rgba(63,81,181,{shade:.2f})" if count else "#f2f2f2"
+            x = label_width + cell * index
+            parts.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" fill="{fill}">'
+                f"<title>{html.escape(term.term)} · {html.escape(report.meta.title)}：{count}次</title></rect>"
+            )
+            if count:
+                color = "#ffffff" if shade > 0.55 else "#1a1a1a"
+                parts.append(f'<text x="{x + cell / 2:.0f}" y="{y + cell * 0.68:.0f}" text-anchor="middle" '
+                             f'fill="{color}" font-size="11">{count}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
