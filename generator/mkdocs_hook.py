@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from generator.read import SourceError
+from generator.search import SearchSegmenter
 from generator.site import generate, write_pages
 
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
@@ -35,4 +36,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("%s", warning)
     log.info("annotated-reports: %d reports, %d pages regenerated", len(generated.reports), len(written))
     config.nav = generated.nav()
+    _segment_search_by_glossary(config, [form for term in generated.glossary.terms for form in term.forms])
     return config
+
+
+def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
+    """Index Chinese text so that a term is found whole and by its parts."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not hasattr(search, "_segment_chinese"):
+        return
+    segmenter = SearchSegmenter(words)
+    search._segment_chinese = segmenter.segment  # Material's hook point for Chinese segmentation

@@ -1,0 +1,85 @@
+/*
+ * Glossary terms on touch screens.
+ *
+ * Desktop readers get a term's explanation from Material's tooltips (hover and
+ * keyboard focus). A tap has no hover, and a tap on a link would leave the page,
+ * so on touch the first tap opens the explanation in place, with a link onward
+ * to the concept page. The explanation is read from the page's hidden
+ * definition list (the element the term's aria-describedby names).
+ */
+(function () {
+  "use strict";
+
+  var pointer = "mouse";
+  var panel = null;
+
+  function close() {
+    if (panel) {
+      panel.remove();
+      panel = null;
+    }
+  }
+
+  function explanation(term) {
+    var id = term.getAttribute("aria-describedby");
+    var definition = id && document.getElementById(id);
+    return definition ? definition.textContent : term.getAttribute("title") || "";
+  }
+
+  function open(term) {
+    close();
+    panel = document.createElement("div");
+    panel.className = "term-panel";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-label", term.textContent);
+
+    var title = document.createElement("strong");
+    title.className = "term-panel__title";
+    title.textContent = term.textContent;
+    var text = document.createElement("p");
+    text.className = "term-panel__text";
+    text.textContent = explanation(term);
+    var more = document.createElement("a");
+    more.className = "term-panel__link";
+    more.href = term.href;
+    more.textContent = "查看词条：" + term.textContent + " →";
+    var shut = document.createElement("button");
+    shut.type = "button";
+    shut.className = "term-panel__close";
+    shut.setAttribute("aria-label", "关闭");
+    shut.textContent = "×";
+    shut.addEventListener("click", close);
+
+    panel.append(title, shut, text, more);
+    document.body.append(panel);
+    var box = term.getBoundingClientRect();
+    var width = Math.min(360, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    panel.style.width = width + "px";
+    panel.style.left = left + "px";
+    panel.style.top = box.bottom + window.scrollY + 6 + "px";
+    more.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    pointer = event.pointerType || "mouse";
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest && event.target.closest("a.term");
+    if (term && pointer === "touch") {
+      event.preventDefault();
+      open(term);
+      return;
+    }
+    if (panel && !panel.contains(event.target)) {
+      close();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      close();
+    }
+  });
+})();
