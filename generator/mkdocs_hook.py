@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from generator.read import SourceError
 from generator.search import SearchSegmenter
@@ -20,6 +21,7 @@ from generator.site import generate, write_pages
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
 
 
+@event_priority(-100)  # after the search plugin has set up its index
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
@@ -42,8 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
     """Index Chinese text so that a term is found whole and by its parts."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None or not hasattr(search, "_segment_chinese"):
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)  # created by the search plugin's own on_config
+    if index is None or not hasattr(index, "_segment_chinese"):
+        log.warning("annotated-reports: Material's search index has changed; Chinese terms are segmented by plain jieba")
         return
-    segmenter = SearchSegmenter(words)
-    search._segment_chinese = segmenter.segment  # Material's hook point for Chinese segmentation
+    index._segment_chinese = SearchSegmenter(words).segment

@@ -36,10 +36,11 @@ class PageContext:
         occurrence = self.report.occurrences[index]
         term = self.glossary.by_slug()[occurrence.term]
         self.terms_used[term.slug] = term
-        summary = html.escape(term.summary_for(self.report.meta.slug), quote=True)
+        # The explanation is written once per page (see _term_definitions) and named by
+        # aria-describedby; terms.js shows it as the tooltip, which keeps pages light.
         return (
             f'<a class="term" data-term="{term.slug}" id="{occurrence.anchor}" '
-            f'href="../concepts/{term.slug}.html" title="{summary}" aria-describedby="term-def-{term.slug}">'
+            f'href="../concepts/{term.slug}.html" aria-describedby="term-def-{term.slug}">'
         )
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]|~^=])")

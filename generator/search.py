@@ -38,7 +38,11 @@ class SearchSegmenter:
     def words(self, text: str) -> list[str]:
         found = []
         for word in self._tokenizer.cut_for_search(text):
-            if not word.strip():
+            if len(word.strip()) < 2:
+                # Single characters stay out of the index: Material splits a Chinese query
+                # into the index's words that prefix it, and a lone 两 or 六 would turn
+                # 两闲一空 into a search for 两. Prefix search still finds words by their
+                # first character.
                 continue
             if len(word) > 3:
                 # Search mode adds only the 2- and 3-character words inside a long word;

@@ -84,7 +84,8 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert "python -m venv" in makefile or "-m venv" in makefile
     assert re.search(r"^site: .*\n\t\$\(BIN\)/mkdocs build --strict$", makefile, re.MULTILINE)
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
-    assert "\nmake test\n" in ci
+    assert ci.rstrip().endswith("\nmake test")
+    assert "apt-get install" in ci and "chromium" in ci and "fonts-noto-cjk" in ci
 
 
 @pytest.mark.parametrize("slug", ["yuquan-2023-work-report", "huimin-2022-work-report", "shiguai-2024-work-report"])

@@ -2,13 +2,23 @@
  * Glossary terms on touch screens.
  *
  * Desktop readers get a term's explanation from Material's tooltips (hover and
- * keyboard focus). A tap has no hover, and a tap on a link would leave the page,
+ * keyboard focus); screen readers get it through aria-describedby. A tap has no hover, and a tap on a link would leave the page,
  * so on touch the first tap opens the explanation in place, with a link onward
  * to the concept page. The explanation is read from the page's hidden
  * definition list (the element the term's aria-describedby names).
  */
 (function () {
   "use strict";
+
+  // Each term's explanation is in the page once, named by its aria-describedby.
+  // Copy it into the title now, before Material turns titles into tooltips
+  // (Material mounts its components when the document has loaded).
+  document.querySelectorAll("a.term[aria-describedby]").forEach(function (term) {
+    var definition = document.getElementById(term.getAttribute("aria-describedby"));
+    if (definition && !term.title) {
+      term.title = definition.textContent;
+    }
+  });
 
   var pointer = "mouse";
   var panel = null;
