@@ -37,6 +37,7 @@ def test_hover_shows_the_explanation(desktop, served_site):  # noqa: F811
     term.scroll_into_view_if_needed()
     term.hover()
     assert "闲置国有资产" in _tooltip_text(desktop)
+    desktop.wait_for_timeout(400)  # let the tooltip finish fading in
     screenshot(desktop, "desktop-tooltip-hover")
 
 
