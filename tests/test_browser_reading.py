@@ -31,30 +31,28 @@ def _tooltip_text(page) -> str:
     return tooltip.inner_text()
 
 
-def test_hover_shows_the_explanation(desktop, served_site):  # noqa: F811
-    desktop.goto(served_site + REPORT)
-    term = desktop.locator('a.term[data-term="liang-xian-yi-kong"]').first
+def _first_term(page, site: str, slug: str):
+    page.goto(site + REPORT)
+    term = page.locator(f'a.term[data-term="{slug}"]').first
     term.scroll_into_view_if_needed()
-    term.hover()
+    return term
+
+
+def test_hover_shows_the_explanation(desktop, served_site):  # noqa: F811
+    _first_term(desktop, served_site, "liang-xian-yi-kong").hover()
     assert "闲置国有资产" in _tooltip_text(desktop)
     desktop.wait_for_timeout(400)  # let the tooltip finish fading in
     screenshot(desktop, "desktop-tooltip-hover")
 
 
 def test_keyboard_focus_shows_the_explanation(desktop, served_site):  # noqa: F811
-    desktop.goto(served_site + REPORT)
-    term = desktop.locator('a.term[data-term="san-qing-ling"]').first
-    term.scroll_into_view_if_needed()
-    term.focus()
+    _first_term(desktop, served_site, "san-qing-ling").focus()
     assert "研发" in _tooltip_text(desktop)
     assert desktop.evaluate("document.activeElement.dataset.term") == "san-qing-ling"
 
 
 def test_a_sense_limited_to_the_report_is_what_the_reader_sees(desktop, served_site):  # noqa: F811
-    desktop.goto(served_site + REPORT)
-    term = desktop.locator('a.term[data-term="liang-ge-ji-di"]').first
-    term.scroll_into_view_if_needed()
-    term.hover()
+    _first_term(desktop, served_site, "liang-ge-ji-di").hover()
     assert "稀土" in _tooltip_text(desktop)
 
 
@@ -82,10 +80,7 @@ def test_screen_readers_get_the_explanation(desktop, served_site):  # noqa: F811
 
 
 def test_tap_shows_the_explanation_in_place(phone, served_site):  # noqa: F811
-    phone.goto(served_site + REPORT)
-    term = phone.locator('a.term[data-term="liang-xian-yi-kong"]').first
-    term.scroll_into_view_if_needed()
-    term.tap()
+    _first_term(phone, served_site, "liang-xian-yi-kong").tap()
     panel = phone.locator(".term-panel")
     panel.wait_for(state="visible", timeout=5000)
     assert phone.url.endswith(REPORT), "the tap must not leave the page"
@@ -100,10 +95,7 @@ def test_tap_shows_the_explanation_in_place(phone, served_site):  # noqa: F811
 
 
 def test_tap_elsewhere_closes_the_panel(phone, served_site):  # noqa: F811
-    phone.goto(served_site + REPORT)
-    term = phone.locator("a.term").first
-    term.scroll_into_view_if_needed()
-    term.tap()
+    _first_term(phone, served_site, "liang-xian-yi-kong").tap()
     phone.locator(".term-panel").wait_for(state="visible")
     phone.locator("article h1").tap()
     phone.locator(".term-panel").wait_for(state="detached")
