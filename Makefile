@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Material prints a banner about MkDocs 2; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check suggest generate clean
+.PHONY: site serve test check suggest generate offline clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 ## site: create .venv, install, generate Markdown from seeds/ and build site/
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## offline: build the site and zip it for reading from disk (dist/annotated-reports-offline.zip)
+offline: site
+	$(BIN)/python -m generator bundle --site site --dist dist
 
 ## serve: live preview; regenerates when seeds/ changes
 serve: $(STAMP)
@@ -40,4 +44,4 @@ generate: $(STAMP)
 	$(BIN)/python -m generator build
 
 clean:
-	rm -rf site docs/reports docs/index.md docs/glossary.json
+	rm -rf site dist docs/reports docs/concepts docs/index.md docs/glossary.json

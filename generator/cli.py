@@ -4,7 +4,8 @@
 * ``convert FILE``: print one report's Markdown (for inspection);
 * ``outline FILE``: print one report's outline (heading levels and texts);
 * ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
-* ``suggest``: list unexplained jargon, the editors' to-do list.
+* ``suggest``: list unexplained jargon, the editors' to-do list;
+* ``bundle``: zip the built site into ``dist/annotated-reports-offline.zip``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .bundle import BundleError, make_bundle
 from .check import check_project
 from .convert import convert_file
 from .manifest import apply_manifest, discover
@@ -46,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("file", type=Path)
     outline = sub.add_parser("outline", help="print one report's outline")
     outline.add_argument("file", type=Path)
+    bundle = sub.add_parser("bundle", help="zip the built site into the offline bundle")
+    bundle.add_argument("--site", type=Path, default=Path("site"))
+    bundle.add_argument("--dist", type=Path, default=Path("dist"))
     check = sub.add_parser("check", help="validate seeds, overrides and annotations")
     check.add_argument("--root", type=Path, default=Path("."))
     suggest_cmd = sub.add_parser("suggest", help="list candidate jargon not yet annotated")
@@ -54,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.root)
+    if args.command == "bundle":
+        try:
+            print(make_bundle(args.site, args.dist))
+        except BundleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        return 0
     if args.command == "suggest":
         return _suggest(args.root, args.limit)
     try:

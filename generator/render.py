@@ -286,7 +286,8 @@ def _term_definitions(context: PageContext) -> list[str]:
     if not context.terms_used or context.report is None:
         return []
     spans = "".join(
-        f'<span id="term-def-{slug}">{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
+        f'<span id="term-def-{slug}" data-term-name="{html.escape(term.term, quote=True)}">'
+        f'{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
         for slug, term in sorted(context.terms_used.items())
     )
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
@@ -342,7 +343,8 @@ def render_index(reports: list[Report]) -> str:
     out = [
         "---", "title: 首页", "---", "", "# 地方政府报告注释本", "",
         "本站收录地方政府工作报告和五年规划纲要的规范文本：修复了原始转换造成的断句、错位标题和格式残留，"
-        "保留报告原文的全部内容和层级结构。", "",
+        "保留报告原文的全部内容和层级结构。报告中的政策用语标有虚线，鼠标悬停、键盘聚焦或轻触即可看到解释；"
+        "[名词索引](concepts/index.md)汇总全部名词及其出处。", "",
         "| 报告 | 地区 | 日期 | 类型 |", "| --- | --- | --- | --- |",
     ]
     for report in reports:
@@ -352,4 +354,10 @@ def render_index(reports: list[Report]) -> str:
             f"| [{escape_text(meta.title)}](reports/{meta.slug}.md) | {escape_text(meta.region)} "
             f"| {date} | {escape_text(meta.kind)} |"
         )
+    out += [
+        "", "## 离线阅读", "",
+        "本站可以完整地离线使用：下载离线包（`annotated-reports-offline.zip`），解压到任意文件夹，"
+        "用浏览器打开其中的 `index.html` 即可。离线时导航、名词解释和搜索都能正常使用，不需要联网，"
+        "也不会向外部网站发出任何请求。",
+    ]
     return "\n".join(out) + "\n"

@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from generator.convert import convert_seeds
 
+from .browser import browser, served_site  # noqa: F401 (session fixtures, defined once for all modules)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SLUGS = [

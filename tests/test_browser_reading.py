@@ -6,20 +6,20 @@ import re
 
 import pytest
 
-from .browser import DESKTOP, PHONE, browser, screenshot, served_site  # noqa: F401 (fixtures)
+from .browser import DESKTOP, PHONE, screenshot
 
 REPORT = "/reports/shiguai-2024-work-report.html"
 
 
 @pytest.fixture
-def desktop(browser):  # noqa: F811
+def desktop(browser):
     context = browser.new_context(**DESKTOP)
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture
-def phone(browser):  # noqa: F811
+def phone(browser):
     context = browser.new_context(**PHONE)
     yield context.new_page()
     context.close()
@@ -38,20 +38,20 @@ def _first_term(page, site: str, slug: str):
     return term
 
 
-def test_hover_shows_the_explanation(desktop, served_site):  # noqa: F811
+def test_hover_shows_the_explanation(desktop, served_site):
     _first_term(desktop, served_site, "liang-xian-yi-kong").hover()
     assert "闲置国有资产" in _tooltip_text(desktop)
     desktop.wait_for_timeout(400)  # let the tooltip finish fading in
     screenshot(desktop, "desktop-tooltip-hover")
 
 
-def test_keyboard_focus_shows_the_explanation(desktop, served_site):  # noqa: F811
+def test_keyboard_focus_shows_the_explanation(desktop, served_site):
     _first_term(desktop, served_site, "san-qing-ling").focus()
     assert "研发" in _tooltip_text(desktop)
     assert desktop.evaluate("document.activeElement.dataset.term") == "san-qing-ling"
 
 
-def test_a_sense_limited_to_the_report_is_what_the_reader_sees(desktop, served_site):  # noqa: F811
+def test_a_sense_limited_to_the_report_is_what_the_reader_sees(desktop, served_site):
     _first_term(desktop, served_site, "liang-ge-ji-di").hover()
     assert "稀土" in _tooltip_text(desktop)
 
@@ -70,7 +70,7 @@ def _accessible_description(page, selector: str) -> str:
     )
 
 
-def test_screen_readers_get_the_explanation(desktop, served_site):  # noqa: F811
+def test_screen_readers_get_the_explanation(desktop, served_site):
     selector = 'a.term[data-term="liang-xian-yi-kong"]'
     desktop.goto(served_site + REPORT)
     assert _accessible_description(desktop, selector).startswith("实施闲置国有资产")
@@ -79,7 +79,7 @@ def test_screen_readers_get_the_explanation(desktop, served_site):  # noqa: F811
     assert _accessible_description(desktop, selector).startswith("实施闲置国有资产")
 
 
-def test_tap_shows_the_explanation_in_place(phone, served_site):  # noqa: F811
+def test_tap_shows_the_explanation_in_place(phone, served_site):
     _first_term(phone, served_site, "liang-xian-yi-kong").tap()
     panel = phone.locator(".term-panel")
     panel.wait_for(state="visible", timeout=5000)
@@ -94,7 +94,7 @@ def test_tap_shows_the_explanation_in_place(phone, served_site):  # noqa: F811
     phone.wait_for_url(re.compile(r"concepts/liang-xian-yi-kong\.html$"))
 
 
-def test_tap_elsewhere_closes_the_panel(phone, served_site):  # noqa: F811
+def test_tap_elsewhere_closes_the_panel(phone, served_site):
     _first_term(phone, served_site, "liang-xian-yi-kong").tap()
     phone.locator(".term-panel").wait_for(state="visible")
     phone.locator("article h1").tap()
@@ -102,7 +102,7 @@ def test_tap_elsewhere_closes_the_panel(phone, served_site):  # noqa: F811
 
 
 @pytest.mark.parametrize("context", ["desktop", "phone"])
-def test_concept_page_occurrence_link_lands_on_the_occurrence(context, request, served_site):  # noqa: F811
+def test_concept_page_occurrence_link_lands_on_the_occurrence(context, request, served_site):
     page = request.getfixturevalue(context)
     page.goto(served_site + "/concepts/liu-ge-bai-fen-bai.html")
     links = page.locator('article a[href*="#t-liu-ge-bai-fen-bai-"]')
@@ -117,13 +117,14 @@ def test_concept_page_occurrence_link_lands_on_the_occurrence(context, request, 
     assert box is not None and 0 <= box["y"] <= page.viewport_size["height"] - box["height"]
 
 
-def _search(page, served_site, query: str) -> list[str]:  # noqa: F811
+def _search(page, served_site, query: str) -> list[str]:
     page.goto(served_site + "/index.html")
     if page.viewport_size["width"] < 600:
         page.locator("label.md-header__button[for='__search']").click()
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
+    box.press("End")  # a key release, as an input method's commit gives: Material reads the query on keyup
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
     for _ in range(10):  # Material renders results in batches as the list scrolls
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
@@ -141,7 +142,7 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize(("query", "top", "expected"), SEARCHES, ids=[q for q, _, _ in SEARCHES])
-def test_search_finds_terms_whole_and_by_parts(desktop, served_site, query, top, expected):  # noqa: F811
+def test_search_finds_terms_whole_and_by_parts(desktop, served_site, query, top, expected):
     results = _search(desktop, served_site, query)
     assert expected <= set(results), results
     if top:
@@ -150,6 +151,6 @@ def test_search_finds_terms_whole_and_by_parts(desktop, served_site, query, top,
         screenshot(desktop, "desktop-search-results")
 
 
-def test_search_on_a_phone(phone, served_site):  # noqa: F811
+def test_search_on_a_phone(phone, served_site):
     results = _search(phone, served_site, "两闲一空")
     assert "concepts/liang-xian-yi-kong.html" in results[:2]
