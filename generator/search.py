@@ -1,11 +1,22 @@
 """Chinese segmentation for the search index: find a term whole and by its parts.
 
-Material's search segments Chinese with jieba at build time, then matches
-query words as prefixes of the index's words. Plain ``jieba.cut`` splits
-六个百分百 into 六个/百分百, so the whole term is never a word; with the term
-in a user dictionary it stays whole, but then 百分百 alone finds nothing.
-Search-mode segmentation with every glossary form in the dictionary emits
-both: 六个, 百分, 百分百 and 六个百分百.
+Material's search segments Chinese with jieba at build time (words separated
+by U+200B in the index text, which is also what the result list shows), and
+in the browser splits a Chinese query into the index's words that prefix it.
+Two facts follow:
+
+* with plain ``jieba.cut`` a term such as 六个百分百 is never one word, and
+  with the term in a user dictionary its part 百分百 is never one word; so
+  every Han run is segmented with the glossary in the dictionary (terms stay
+  whole), and the parts that search mode finds inside long words (六个, 百分,
+  百分百, and glossary terms inside aliases) are added as *hidden* words right
+  after the run: indexed, never displayed;
+* a single character in the index's vocabulary makes the browser split
+  queries at it (两闲一空 would become 两 …), so a single-character word is
+  kept joined to its neighbour instead of standing alone (and a lone Han
+  character between other characters gets no word boundary at all).
+
+The visible text of every search result stays exactly the page's text.
 """
 
 from __future__ import annotations
@@ -26,34 +37,51 @@ class SearchSegmenter:
         jieba.setLogLevel(60)
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
-        self._forms = sorted({w for w in words if _HAN_RUN.fullmatch(w)}, key=len)
+        forms = set()
         for word in words:
-            if _HAN_RUN.fullmatch(word):
-                self._tokenizer.add_word(word)
-            else:  # 双随机、一公开: each Han run of the form is a word
-                for run in _HAN_RUN.findall(word):
-                    if len(run) > 1:
-                        self._tokenizer.add_word(run)
+            for run in _HAN_RUN.findall(word):  # 双随机、一公开: each Han run is a word
+                if len(run) > 1:
+                    forms.add(run)
+                    self._tokenizer.add_word(run)
+        self._forms = sorted(forms, key=len)
 
-    def words(self, text: str) -> list[str]:
-        found = []
-        for word in self._tokenizer.cut_for_search(text):
-            if len(word.strip()) < 2:
-                # Single characters stay out of the index: Material splits a Chinese query
-                # into the index's words that prefix it, and a lone 两 or 六 would turn
-                # 两闲一空 into a search for 两. Prefix search still finds words by their
-                # first character.
-                continue
+    def visible_words(self, run: str) -> list[str]:
+        """The run cut into words, single characters joined to a neighbour."""
+        words: list[str] = []
+        for word in self._tokenizer.cut(run, HMM=False):
+            if len(word) == 1 and words:
+                words[-1] += word
+            elif words and len(words[-1]) == 1:
+                words[-1] += word
+            else:
+                words.append(word)
+        return words
+
+    def hidden_words(self, run: str, visible: list[str]) -> list[str]:
+        """Words inside the run that search should also find, not already visible."""
+        shown = set(visible)
+        extra: list[str] = []
+        for word in self._tokenizer.cut_for_search(run, HMM=False):
+            if len(word) > 1 and word not in shown and word not in extra:
+                extra.append(word)
+        for word in visible:
             if len(word) > 3:
-                # Search mode adds only the 2- and 3-character words inside a long word;
-                # a glossary term inside an alias (两闲一空 in 两闲一空盘活起效专项行动) is added too.
-                found += [form for form in self._forms if len(form) > 3 and form != word and form in word]
-            found.append(word)
-        return found
+                for form in self._forms:
+                    if form != word and form in word and form not in shown and form not in extra:
+                        extra.append(form)
+        return extra
 
     def segment(self, data: str) -> str:
-        """Separate the words of every Han run with U+200B, as Material expects."""
+        """Material's ``_segment_chinese``: the same text, with word boundaries and hidden parts."""
         def replace(match: re.Match[str]) -> str:
-            return _SEPARATOR + _SEPARATOR.join(self.words(match.group())) + _SEPARATOR
+            run = match.group()
+            if len(run) == 1:  # stays glued to what surrounds it: no single-character word
+                return run
+            visible = self.visible_words(run)
+            text = _SEPARATOR + _SEPARATOR.join(visible) + _SEPARATOR
+            hidden = self.hidden_words(run, visible)
+            if hidden:
+                text += '<span hidden>' + _SEPARATOR.join(hidden) + _SEPARATOR + "</span>"
+            return text
 
         return _HAN_RUN.sub(replace, data).strip(_SEPARATOR)
