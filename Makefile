@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## site: create .venv, install, generate Markdown from seeds/ and build site/
+## (into a fresh folder, swapped in only when the build succeeds)
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator site
 
 ## offline: build the site and zip it for reading from disk (dist/annotated-reports-offline.zip)
 offline: site

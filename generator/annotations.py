@@ -51,6 +51,11 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _UNSAFE = re.compile(r"<\s*[a-zA-Z!/]|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", re.IGNORECASE)
 
 
+def unsafe_text(text: str) -> bool:
+    """Raw HTML, a script URL or an event handler: never allowed in editor text."""
+    return bool(_UNSAFE.search(text))
+
+
 @dataclass
 class SenseSpec:
     reports: list[str]

@@ -15,6 +15,7 @@ from pathlib import Path
 from .annotate import annotate_reports
 from .annotations import TERMS_DIR, TermFile, load_term_files
 from .model import Problem, Report
+from .notes import NOTES_DIR, attach_notes
 from .read import SourceError
 from .convert import convert_seeds
 from .terms import Glossary, build_glossary
@@ -56,7 +57,25 @@ def check_project(root: Path) -> CheckResult:
                     "warning", term.editor_file, record.line("term"), f"'{term.term}' occurs in no report",
                     "check the spelling, or add the form the reports use to 'aliases'",
                 ))
+    # Notes are checked even when the glossary is not, so every error shows at once.
+    problems += attach_all_notes(root, reports)
+    if any(p.severity == "error" for p in problems):
+        glossary = None
     return CheckResult(problems, reports, glossary)
+
+
+def attach_all_notes(root: Path, reports: list[Report]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_slug = {report.meta.slug: report for report in reports}
+    folder = root / NOTES_DIR
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        report = by_slug.get(path.stem)
+        if report is None:
+            problems.append(Problem("error", str(path), 1, f"no report with the slug '{path.stem}'",
+                                    f"name the file after a report: {', '.join(sorted(by_slug))}"))
+            continue
+        report.notes = attach_notes(report, path, problems)
+    return problems
 
 
 def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:

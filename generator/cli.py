@@ -5,6 +5,7 @@
 * ``outline FILE``: print one report's outline (heading levels and texts);
 * ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
 * ``suggest``: list unexplained jargon, the editors' to-do list;
+* ``site``: build ``site/`` with MkDocs, swapping it in only when the build succeeds;
 * ``bundle``: zip the built site into ``dist/annotated-reports-offline.zip``.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from .bundle import BundleError, make_bundle
 from .check import check_project
+from .publish import build_site
+from .review import ReviewError, review
 from .convert import convert_file
 from .manifest import apply_manifest, discover
 from .model import ReportMeta
@@ -48,17 +51,22 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("file", type=Path)
     outline = sub.add_parser("outline", help="print one report's outline")
     outline.add_argument("file", type=Path)
+    site_cmd = sub.add_parser("site", help="build site/ with mkdocs, replacing it only if the build succeeds")
+    site_cmd.add_argument("--root", type=Path, default=Path("."))
     bundle = sub.add_parser("bundle", help="zip the built site into the offline bundle")
     bundle.add_argument("--site", type=Path, default=Path("site"))
     bundle.add_argument("--dist", type=Path, default=Path("dist"))
     check = sub.add_parser("check", help="validate seeds, overrides and annotations")
     check.add_argument("--root", type=Path, default=Path("."))
+    check.add_argument("--diff", metavar="GIT_REF", help="also summarise what the change since GIT_REF does to the site")
     suggest_cmd = sub.add_parser("suggest", help="list candidate jargon not yet annotated")
     suggest_cmd.add_argument("--root", type=Path, default=Path("."))
     suggest_cmd.add_argument("--limit", type=int, default=60)
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.root)
+        return _check(args.root, args.diff)
+    if args.command == "site":
+        return build_site(args.root)
     if args.command == "bundle":
         try:
             print(make_bundle(args.site, args.dist))
@@ -94,13 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _check(root: Path) -> int:
+def _check(root: Path, diff: str | None = None) -> int:
     result = check_project(root)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     terms = len(result.glossary.terms) if result.glossary else 0
     print(f"{len(result.errors)} errors, {len(result.warnings)} warnings "
           f"({len(result.reports)} reports, {terms} terms)")
+    if diff and not result.errors:
+        try:
+            print(review(root, diff, result))
+        except ReviewError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     return 1 if result.errors else 0
 
 

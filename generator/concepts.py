@@ -11,13 +11,15 @@ from __future__ import annotations
 import html
 import math
 from collections import defaultdict
+from pathlib import Path
 
 import yaml
 
 from .annotate import Occurrence
 from .annotations import CATEGORIES
 from .model import Report
-from .render import escape_text
+from .render import TERMS_PATH, edit_links, escape_text
+from .safe import safe_markdown
 from .terms import Glossary, Term
 
 CONCEPTS_DIR = "concepts"
@@ -36,7 +38,7 @@ def _snippet(occurrence: Occurrence) -> str:
 
 
 def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Report],
-                        occurrences: dict[str, list[Occurrence]]) -> str:
+                        occurrences: dict[str, list[Occurrence]], edit_base: str = "", root: Path | None = None) -> str:
     by_slug = glossary.by_slug()
     out = [_front_matter(term.term, boost=5), f"# {escape_text(term.term)}", ""]
     out += [escape_text(term.summary), "{: .concept-summary }", ""]
@@ -55,7 +57,7 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
                     f"> —— [{title}·名词解释](../reports/{definition.report}.md#{definition.anchor})"
                     f"（{escape_text(definition.label)}）", ""]
     if term.explanation:
-        out += ["**编者说明**" + ("（本条由编者撰写）" if term.editor_written else ""), "", term.explanation, ""]
+        out += ["**编者说明**" + ("（本条由编者撰写）" if term.editor_written else ""), "", safe_markdown(term.explanation), ""]
     elif term.editor_written:
         out += ["本条由编者撰写。", ""]
     if term.senses:
@@ -81,6 +83,11 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
         for number, occurrence in enumerate((o for o in occurrences[slug] if o.term == term.slug), 1):
             out.append(f"{number}. [{_snippet(occurrence)}](../reports/{slug}.md#{occurrence.anchor})")
         out.append("")
+    path = f"{TERMS_PATH}/{term.slug}.md"
+    if term.editor_file:
+        out += edit_links(edit_base, [("修改本条", path, True)])
+    else:
+        out += ["本条目前只有报告自带的定义。"] + edit_links(edit_base, [("新建编者文件补充本条", path, False)])
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -9,7 +9,8 @@ ever confusing the document's own text with markup:
 * ``erratum_ref(i)`` is one character standing for editorial correction *i*
   of the report (the original text and its correction live on the report);
 * ``term_open(k)`` ... ``TERM_CLOSE`` wrap occurrence *k* of a glossary term
-  (the occurrence itself lives on the report).
+  (the occurrence itself lives on the report);
+* ``note_ref(i)`` marks where editor's passage note *i* attaches.
 
 Private-use characters found in a source file are removed when it is read,
 so these markers can never come from a report.
@@ -26,7 +27,8 @@ _ERRATUM_BASE = 0xE400
 _MARKER_END = 0xE7FF
 
 TERM_CLOSE = "\ue002"
-_TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence
+_TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence ...
+_NOTE_BASE = 0xFF000  # ... and, at its end, one per passage note
 
 MARKER_CLASS = "\ue000-\ue7ff\U000f0000-\U000ffffd"
 MARKERS = re.compile(f"[{MARKER_CLASS}]")
@@ -59,7 +61,16 @@ def term_open(index: int) -> str:
 
 def term_index(char: str) -> int | None:
     code = ord(char)
-    return code - _TERM_BASE if _TERM_BASE <= code <= 0xFFFFD else None
+    return code - _TERM_BASE if _TERM_BASE <= code < _NOTE_BASE else None
+
+
+def note_ref(index: int) -> str:
+    return chr(_NOTE_BASE + index)
+
+
+def note_index(char: str) -> int | None:
+    code = ord(char)
+    return code - _NOTE_BASE if _NOTE_BASE <= code <= 0xFFFFD else None
 
 
 def footnote_number(char: str) -> int | None:

@@ -27,7 +27,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     try:
         # REPORTS_PLAIN=1 builds report pages without term annotations (for the page-weight check).
-        generated = generate(root, annotate=os.environ.get("REPORTS_PLAIN") != "1")
+        generated = generate(
+            root, annotate=os.environ.get("REPORTS_PLAIN") != "1", edit_base=config.extra.get("edit_base") or ""
+        )
     except SourceError as error:
         raise PluginError(str(error)) from None
     written = write_pages(docs, generated.pages)

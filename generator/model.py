@@ -174,6 +174,7 @@ class Report:
     notices: list[Notice] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     occurrences: list | None = None  # glossary term occurrences, once annotated
+    notes: list = field(default_factory=list)  # editors' passage notes, once attached
 
     @property
     def glossary(self) -> list[GlossaryEntry]:

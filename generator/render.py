@@ -15,10 +15,14 @@ import yaml
 
 from dataclasses import dataclass, field
 
-from .inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, erratum_index, footnote_number, term_index
+from .inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, erratum_index, footnote_number, note_index, term_index
 from .model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
 from .patterns import ITEM_NUMBER
+from .safe import safe_markdown
 from .terms import Glossary, Term
+
+NOTES_PATH = "annotations/notes"
+TERMS_PATH = "annotations/terms"
 
 
 @dataclass
@@ -82,6 +86,11 @@ def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str
             link = context.term_link(term_index(char))  # type: ignore[arg-type]
             out.append(link)
             in_term = bool(link)
+        elif note_index(char) is not None:
+            flush()
+            number = note_index(char) + 1  # type: ignore[operator]
+            out.append(f'<sup class="note-ref" id="note-ref-{number}"><a href="#note-{number}" '
+                       f'data-note="{number}" aria-label="编者注{number}">注{number}</a></sup>')
         elif char == TERM_CLOSE:
             flush()
             if in_term:
@@ -293,7 +302,42 @@ def _term_definitions(context: PageContext) -> list[str]:
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 
 
-def render_report(report: Report, glossary: Glossary | None = None, reports: list[Report] | None = None) -> str:
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n    ")
+
+
+def _passage_notes(report: Report) -> list[str]:
+    """All the editors' notes on this report, each linking back to its passage."""
+    if not report.notes:
+        return []
+    out = ['<div class="passage-notes" markdown>', "", "**编者注**", ""]
+    for note in report.notes:
+        out.append(
+            f'{note.number}. <span id="note-{note.number}"></span>{_indent(safe_markdown(note.note))} '
+            f'[↩](#note-ref-{note.number} "回到正文")'
+        )
+    return out + ["", "</div>", ""]
+
+
+def edit_links(edit_base: str, files: list[tuple[str, str, bool]]) -> list[str]:
+    """编辑此页: links that open the source files an editor changes (never generated pages).
+
+    ``files`` holds (label, repository path, exists). Without a repository
+    address the paths are named, so the 编辑指南 still leads to them.
+    """
+    parts = []
+    for label, path, exists in files:
+        if edit_base:
+            folder, _, name = path.rpartition("/")
+            url = f"{edit_base}/edit/main/{path}" if exists else f"{edit_base}/new/main/{folder}?filename={name}"
+            parts.append(f"[{label}]({url})")
+        else:
+            parts.append(f"{label}：`{path}`")
+    return ["---", "", "编辑此页：" + "；".join(parts) + "（参见[编辑指南](../editing.md)）", "{: .edit-links }", ""]
+
+
+def render_report(report: Report, glossary: Glossary | None = None, reports: list[Report] | None = None,
+                  edit_base: str = "", notes_exist: bool = False, overrides_file: str = "") -> str:
     """The report page; with a glossary, term occurrences are annotated and panels added."""
     context = PageContext(errata=report.errata, report=report, glossary=glossary)
     out = [front_matter(report), f"# {escape_text(page_heading(report))}", ""]
@@ -317,6 +361,7 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
             out += [f"[^{number}]: {inline(text, context)}", ""]
         else:  # a note with no mark in the text is still the report's text
             out += [inline(text, context) + "\n{: .report-note }", ""]
+    out += _passage_notes(report)
     errata = report.errata
     if errata:
         out += ['!!! note "编者更正"', ""]
@@ -329,6 +374,10 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
                 f"更正为“{escape_text(erratum.correction)}”{note}"
             )
         out.append("")
+    files = [("添加或修改编者注" if notes_exist else "新建编者注", f"{NOTES_PATH}/{report.meta.slug}.yml", notes_exist)]
+    if overrides_file:
+        files.append(("修正标题、分段或勘误", overrides_file, True))
+    out += edit_links(edit_base, files)
     out += _term_definitions(context)
     return "\n".join(out).rstrip() + "\n"
 

@@ -17,6 +17,7 @@ from .concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_mat
 from .concepts import render_index as render_concept_index
 from .export import glossary_json
 from .model import Notice, Problem, Report
+from .notes import NOTES_DIR
 from .read import SourceError
 from .render import render_index, render_report
 from .terms import Glossary
@@ -50,10 +51,11 @@ class Generated:
             {"首页": "index.md"},
             {"报告": [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in self.reports]},
             {"名词索引": f"{CONCEPTS_DIR}/index.md"},
+            {"编辑指南": "editing.md"},
         ]
 
 
-def generate(root: Path, annotate: bool = True) -> Generated:
+def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generated:
     """Convert and validate everything under ``root``; raise BuildError on any error.
 
     ``annotate=False`` renders report pages without term annotations (the
@@ -65,12 +67,17 @@ def generate(root: Path, annotate: bool = True) -> Generated:
     reports, glossary = result.reports, result.glossary
     occurrences = {r.meta.slug: r.occurrences or [] for r in reports}
     by_slug = {r.meta.slug: r for r in reports}
-    pages = {
-        f"{REPORTS_DIR}/{r.meta.slug}.md": render_report(r, glossary if annotate else None, reports) for r in reports
-    }
+    edit_base = edit_base.rstrip("/")
+    pages = {}
+    for report in reports:
+        overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
+        pages[f"{REPORTS_DIR}/{report.meta.slug}.md"] = render_report(
+            report, glossary if annotate else None, reports, edit_base=edit_base,
+            notes_exist=(root / NOTES_DIR / f"{report.meta.slug}.yml").exists(), overrides_file=overrides,
+        )
     pages["index.md"] = render_index(reports)
     for term in glossary.terms:
-        pages[f"{CONCEPTS_DIR}/{term.slug}.md"] = render_concept_page(term, glossary, by_slug, occurrences)
+        pages[f"{CONCEPTS_DIR}/{term.slug}.md"] = render_concept_page(term, glossary, by_slug, occurrences, edit_base)
     pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)

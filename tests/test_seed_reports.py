@@ -23,8 +23,9 @@ def test_no_han_text_is_lost(slug, reports, built_site):
     report = reports[slug]
     dropped = {line for removal in report.removals if removal.rule in JUNK_RULES for line in removal.lines}
     page = article(built_site, slug)
-    for correction in page.select(".erratum-correction, .erratum-ref"):  # the original text stays, struck out
-        correction.decompose()
+    # Editorial additions inside the text: corrections (the original stays, struck out) and note marks.
+    for addition in page.select(".erratum-correction, .erratum-ref, .note-ref"):
+        addition.decompose()
     page = squash(page.get_text())
     source = read_source(SEEDS / f"{slug}.txt")
     repeats = {line for removal in report.removals if removal.rule in REPEAT_RULES for line in removal.lines}

@@ -82,7 +82,7 @@ def test_readme_quick_start_is_the_two_make_commands():
     for target in ("site", "test", "serve"):
         assert re.search(rf"^{target}: \$\(STAMP\)$", makefile, re.MULTILINE), target
     assert "python -m venv" in makefile or "-m venv" in makefile
-    assert re.search(r"^site: .*\n\t\$\(BIN\)/mkdocs build --strict$", makefile, re.MULTILINE)
+    assert re.search(r"^site: .*\n\t\$\(BIN\)/python -m generator site$", makefile, re.MULTILINE)
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert ci.rstrip().endswith("\nmake test")
     assert "apt-get install" in ci and "chromium" in ci and "fonts-noto-cjk" in ci

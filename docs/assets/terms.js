@@ -36,6 +36,51 @@
     return definition ? definition.textContent : term.getAttribute("title") || "";
   }
 
+  // An editor's passage note opens in place too, on click or tap (its number links to
+  // the list at the end of the report, which is where it goes without JavaScript).
+  function openNote(link) {
+    close();
+    var item = document.getElementById("note-" + link.dataset.note);
+    var host = item && item.closest("li");
+    if (!host) {
+      return false;
+    }
+    panel = document.createElement("div");
+    panel.className = "term-panel term-panel--note";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-label", "编者注" + link.dataset.note);
+    var title = document.createElement("strong");
+    title.className = "term-panel__title";
+    title.textContent = "编者注" + link.dataset.note;
+    var body = host.cloneNode(true);
+    body.querySelectorAll("[id], a[href^='#note-ref']").forEach(function (node) {
+      if (node.tagName === "A") { node.remove(); } else { node.removeAttribute("id"); }
+    });
+    var text = document.createElement("div");
+    text.className = "term-panel__text";
+    text.append.apply(text, Array.prototype.slice.call(body.childNodes));
+    var shut = document.createElement("button");
+    shut.type = "button";
+    shut.className = "term-panel__close";
+    shut.setAttribute("aria-label", "关闭");
+    shut.textContent = "×";
+    shut.addEventListener("click", close);
+    panel.append(title, shut, text);
+    place(panel, link);
+    shut.focus({ preventScroll: true });
+    return true;
+  }
+
+  function place(element, anchor) {
+    document.body.append(element);
+    var box = anchor.getBoundingClientRect();
+    var width = Math.min(360, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    element.style.width = width + "px";
+    element.style.left = left + "px";
+    element.style.top = box.bottom + window.scrollY + 6 + "px";
+  }
+
   function open(term) {
     close();
     panel = document.createElement("div");
@@ -61,13 +106,7 @@
     shut.addEventListener("click", close);
 
     panel.append(title, shut, text, more);
-    document.body.append(panel);
-    var box = term.getBoundingClientRect();
-    var width = Math.min(360, document.documentElement.clientWidth - 16);
-    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    panel.style.width = width + "px";
-    panel.style.left = left + "px";
-    panel.style.top = box.bottom + window.scrollY + 6 + "px";
+    place(panel, term);
     more.focus({ preventScroll: true });
   }
 
@@ -76,6 +115,11 @@
   }, true);
 
   document.addEventListener("click", function (event) {
+    var note = event.target.closest && event.target.closest("sup.note-ref a[data-note]");
+    if (note && openNote(note)) {
+      event.preventDefault();
+      return;
+    }
     var term = event.target.closest && event.target.closest("a.term");
     if (term && pointer === "touch") {
       event.preventDefault();
