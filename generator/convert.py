@@ -6,6 +6,7 @@ and Material, and that `python -m generator` writes to disk for inspection.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from .blocks import classify
@@ -41,14 +42,29 @@ def _sort_key(report: Report) -> tuple[str, str]:
     return (report.meta.date or str(report.meta.year or ""), report.meta.slug)
 
 
+_converted: dict[tuple, Report] = {}
+
+
 def convert_seeds(seeds: Path) -> list[Report]:
-    """Every report in ``seeds/`` with its manifest entry and overrides, newest first."""
+    """Every report in ``seeds/`` with its manifest entry and overrides, newest first.
+
+    A report whose text, overrides and manifest entry are unchanged is not
+    converted again within the same process (``mkdocs serve`` rebuilds).
+    """
     reports = []
     for seed in discover(seeds):
-        overrides = load_overrides(seed.overrides_path) if seed.overrides_path.exists() else Overrides()
-        report = convert_file(seed.path, seed.meta(), overrides)
-        apply_manifest(report.meta, seed.entry)
-        reports.append(report)
+        overrides_bytes = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
+        key = (str(seed.path), seed.path.read_bytes(), overrides_bytes,
+               tuple(sorted(seed.entry.values.items())) if seed.entry else ())
+        if key not in _converted:
+            overrides = load_overrides(seed.overrides_path) if overrides_bytes else Overrides()
+            report = convert_file(seed.path, seed.meta(), overrides)
+            apply_manifest(report.meta, seed.entry)
+            for stale in [k for k in _converted if k[0] == key[0]]:
+                del _converted[stale]
+            _converted[key] = report
+        # Later stages mark the text (terms, notes): each build works on its own copy.
+        reports.append(copy.deepcopy(_converted[key]))
     return sorted(reports, key=_sort_key, reverse=True)
 
 

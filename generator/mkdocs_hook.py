@@ -1,7 +1,10 @@
-"""The thin MkDocs layer: regenerate docs/ from seeds/ at the start of every build.
+"""The thin MkDocs layer: generate the site's pages from seeds/ and annotations/ in every build.
 
 Registered as a hook in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs
-serve`` need no extra step. Everything else is MkDocs-free Python.
+serve`` need no extra step. The generated pages are handed to MkDocs in
+memory (nothing is written into docs/ during a build, so ``mkdocs serve``
+rebuilds once per edit, not twice); ``python -m generator build`` writes the
+same Markdown to disk for inspection. Everything else is MkDocs-free Python.
 """
 
 from __future__ import annotations
@@ -13,35 +16,47 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
 from generator.read import SourceError
 from generator.search import SearchSegmenter
-from generator.site import generate, write_pages
+from generator.site import Generated, generate
 
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
+_generated: Generated | None = None
 
 
 @event_priority(-100)  # after the search plugin has set up its index
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _generated
     root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
     try:
         # REPORTS_PLAIN=1 builds report pages without term annotations (for the page-weight check).
-        generated = generate(
+        _generated = generate(
             root, annotate=os.environ.get("REPORTS_PLAIN") != "1", edit_base=config.extra.get("edit_base") or ""
         )
     except SourceError as error:
         raise PluginError(str(error)) from None
-    written = write_pages(docs, generated.pages)
-    for notice in generated.notices:
+    for notice in _generated.notices:
         # Source defects are for editors to see; they must not fail a --strict build.
         log.info("notice: %s", notice)
-    for warning in generated.warnings:
+    for warning in _generated.warnings:
         log.info("%s", warning)
-    log.info("annotated-reports: %d reports, %d pages regenerated", len(generated.reports), len(written))
-    config.nav = generated.nav()
-    _segment_search_by_glossary(config, [form for term in generated.glossary.terms for form in term.forms])
+    log.info("annotated-reports: %d reports, %d terms", len(_generated.reports), len(_generated.glossary.terms))
+    config.nav = _generated.nav()
+    _segment_search_by_glossary(config, [form for term in _generated.glossary.terms for form in term.forms])
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Hand the generated pages to MkDocs; they replace any copies on disk."""
+    assert _generated is not None
+    for path, content in _generated.pages.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files
 
 
 def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
@@ -51,4 +66,4 @@ def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
     if index is None or not hasattr(index, "_segment_chinese"):
         log.warning("annotated-reports: Material's search index has changed; Chinese terms are segmented by plain jieba")
         return
-    index._segment_chinese = SearchSegmenter(words).segment
+    index._segment_chinese = SearchSegmenter.shared(words).segment

@@ -25,18 +25,26 @@ import re
 from collections.abc import Iterable
 
 from .inline import HAN_CLASS
+from .segmentation import base_tokenizer
 
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 _SEPARATOR = "\u200b"  # Material's Chinese search separator includes U+200B
-
-
 class SearchSegmenter:
-    def __init__(self, words: Iterable[str]):
-        import jieba  # imported here: only the site build needs it
+    _shared: dict[tuple[str, ...], SearchSegmenter] = {}
 
-        jieba.setLogLevel(60)
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
+    @classmethod
+    def shared(cls, words: Iterable[str]) -> SearchSegmenter:
+        """One segmenter per glossary, reused across rebuilds (``mkdocs serve``): its
+        dictionary loads once and unchanged text is not segmented again."""
+        key = tuple(sorted(set(words)))
+        if key not in cls._shared:
+            cls._shared.clear()
+            cls._shared[key] = cls(key)
+        return cls._shared[key]
+
+    def __init__(self, words: Iterable[str]):
+        self._tokenizer = base_tokenizer()
+        self._memo: dict[str, str] = {}
         forms = set()
         for word in words:
             for run in _HAN_RUN.findall(word):  # 双随机、一公开: each Han run is a word
@@ -73,6 +81,12 @@ class SearchSegmenter:
 
     def segment(self, data: str) -> str:
         """Material's ``_segment_chinese``: the same text, with word boundaries and hidden parts."""
+        cached = self._memo.get(data)
+        if cached is None:
+            cached = self._memo[data] = self._segment(data)
+        return cached
+
+    def _segment(self, data: str) -> str:
         def replace(match: re.Match[str]) -> str:
             run = match.group()
             if len(run) == 1:  # stays glued to what surrounds it: no single-character word

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .inline import plain
 from .model import Report
+from .segmentation import base_tokenizer
 from .terms import Glossary
 
 _NUMERAL = "一二三四五六七八九十两双百千万多"
@@ -48,11 +49,7 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
+    return base_tokenizer()
 
 
 def _counted_phrases(text: str) -> list[str]:
@@ -62,7 +59,7 @@ def _counted_phrases(text: str) -> list[str]:
         if not _starts_a_word(text, match):
             continue
         rest = text[match.end(): match.end() + 8]
-        words = [w for w in _jieba().cut(rest, HMM=True)]
+        words = list(_jieba().cut(rest, HMM=True))
         if not words:
             continue
         head = words[0]
@@ -109,7 +106,7 @@ def _starts_a_word(text: str, match: re.Match[str]) -> bool:
 
 def _is_common_word(text: str) -> bool:
     """Ordinary vocabulary (首府, 小区, 全覆盖) is quoted for emphasis, not coined."""
-    return _jieba().dt.FREQ.get(text, 0) >= _COMMON_WORD_FREQUENCY
+    return _jieba().FREQ.get(text, 0) >= _COMMON_WORD_FREQUENCY
 
 
 def _looks_like_slogan(text: str) -> bool:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..inline import CLOSING, SENTENCE_END, is_han, plain, strip_markers
 from ..model import Block, FootnoteBody, Paragraph
+from ..segmentation import base_tokenizer
 from .log import RepairLog
 
 _TRAILING_CLOSERS = CLOSING + "*)]"
@@ -39,20 +40,15 @@ def is_unfinished(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    import jieba  # imported lazily: only a few seams need it
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
+    return base_tokenizer()  # loaded lazily: only a few seams need it
 
 
 def _word_end(before: str, after: str) -> int:
     """How many characters of ``after`` complete the word cut at the seam."""
-    jieba = _segmenter()
     left = strip_markers(before).replace("**", "")[-8:]
     right = strip_markers(after)[:8]
     position = 0
-    for token in jieba.cut(left + right, HMM=False):
+    for token in _segmenter().cut(left + right, HMM=False):
         end = position + len(token)
         if position < len(left) < end:
             return end - len(left)
@@ -61,7 +57,7 @@ def _word_end(before: str, after: str) -> int:
 
 
 def _is_word(pair: str) -> bool:
-    return bool(_segmenter().dt.FREQ.get(pair))
+    return bool(_segmenter().FREQ.get(pair))
 
 
 def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
