@@ -9,6 +9,7 @@ same Markdown to disk for inspection. Everything else is MkDocs-free Python.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -57,6 +58,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
     return files
+
+
+@event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the search index as UTF-8: Material writes Chinese as \\uXXXX escapes, three times the size."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
