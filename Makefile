@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Material prints a banner about MkDocs 2; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check suggest generate offline clean
+.PHONY: site serve test check suggest generate offline bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ site: $(STAMP)
 ## offline: build the site and zip it for reading from disk (dist/annotated-reports-offline.zip)
 offline: site
 	$(BIN)/python -m generator bundle --site site --dist dist
+
+## bench: our build against stock Material + jieba at N = 5, 50, 200, 500 reports
+## (results in bench/results/, table in docs/benchmark.md; takes a while)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 ## serve: live preview; regenerates when seeds/ changes
 serve: $(STAMP)

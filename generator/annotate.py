@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, strip_markers, term_open
+from .inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, strip_markers, term_open
 from .matching import TermMatcher
 from .model import Report
 from .terms import Glossary
@@ -95,13 +95,20 @@ def _matching_text(text: str) -> tuple[str, list[int]]:
     Bold marks vanish (a term may cross one); footnote marks and errata become
     barriers that no term can span.
     """
+    if not MARKERS.search(text):
+        return text, list(range(len(text)))
     chars, positions = [], []
     for index, char in enumerate(text):
         if char in (BOLD_OPEN, BOLD_CLOSE):
             continue
-        chars.append(_BARRIER if strip_markers(char) == "" else char)
+        chars.append(_BARRIER if _is_marker(char) else char)
         positions.append(index)
     return "".join(chars), positions
+
+
+def _is_marker(char: str) -> bool:
+    code = ord(char)
+    return 0xE000 <= code <= 0xE7FF or 0xF0000 <= code <= 0xFFFFD
 
 
 def _visible_index(text: str, index: int) -> int:

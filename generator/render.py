@@ -15,7 +15,9 @@ import yaml
 
 from dataclasses import dataclass, field
 
-from .inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, erratum_index, footnote_number, note_index, term_index
+from .inline import (
+    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, erratum_index, footnote_number, note_index, term_index,
+)
 from .model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
 from .patterns import ITEM_NUMBER
 from .safe import safe_markdown
@@ -58,47 +60,37 @@ def escape_text(text: str) -> str:
 
 
 def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str:
-    """Inline text with markers -> Markdown (bold, footnote refs, errata, terms)."""
+    """Inline text with markers -> Markdown (bold, footnote refs, errata, terms, notes)."""
     if not isinstance(context, PageContext):
         context = PageContext(errata=context or [])
-    errata = context.errata
     out: list[str] = []
     in_term = False
-    plain_run: list[str] = []
-
-    def flush() -> None:
-        if plain_run:
-            out.append(escape_text("".join(plain_run)))
-            plain_run.clear()
-
-    for char in text:
+    cursor = 0
+    for match in MARKERS.finditer(text):  # plain runs are escaped whole; markers one by one
+        if match.start() > cursor:
+            out.append(escape_text(text[cursor:match.start()]))
+        cursor = match.end()
+        char = match.group()
         if char == BOLD_OPEN or char == BOLD_CLOSE:
-            flush()
             out.append("**")
-        elif footnote_number(char) is not None:
-            flush()
-            out.append(f"[^{footnote_number(char)}]")
-        elif erratum_index(char) is not None:
-            flush()
-            out.append(_erratum(erratum_index(char), errata))  # type: ignore[arg-type]
-        elif term_index(char) is not None:
-            flush()
-            link = context.term_link(term_index(char))  # type: ignore[arg-type]
-            out.append(link)
-            in_term = bool(link)
-        elif note_index(char) is not None:
-            flush()
-            number = note_index(char) + 1  # type: ignore[operator]
-            out.append(f'<sup class="note-ref" id="note-ref-{number}"><a href="#note-{number}" '
-                       f'data-note="{number}" aria-label="编者注{number}">注{number}</a></sup>')
         elif char == TERM_CLOSE:
-            flush()
             if in_term:
                 out.append("</a>")
             in_term = False
-        else:
-            plain_run.append(char)
-    flush()
+        elif (number := footnote_number(char)) is not None:
+            out.append(f"[^{number}]")
+        elif (index := erratum_index(char)) is not None:
+            out.append(_erratum(index, context.errata))
+        elif (index := term_index(char)) is not None:
+            link = context.term_link(index)
+            out.append(link)
+            in_term = bool(link)
+        elif (index := note_index(char)) is not None:
+            number = index + 1
+            out.append(f'<sup class="note-ref" id="note-ref-{number}"><a href="#note-{number}" '
+                       f'data-note="{number}" aria-label="编者注{number}">注{number}</a></sup>')
+    if cursor < len(text):
+        out.append(escape_text(text[cursor:]))
     markdown = "".join(out).replace("****", "")
     return _LINE_START.sub(_escape_line_start, markdown, count=1)
 

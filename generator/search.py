@@ -29,6 +29,26 @@ from .segmentation import base_tokenizer
 
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 _SEPARATOR = "\u200b"  # Material's Chinese search separator includes U+200B
+def _segmentation_functions(words: list[str]):
+    """cut and cut_for_search with ``words`` added to the dictionary.
+
+    rjieba (jieba's algorithm in Rust, the same words about ten times faster)
+    does the bulk of the work when it is installed; jieba is the reference
+    and the fallback.
+    """
+    try:
+        import rjieba
+    except ImportError:
+        tokenizer = base_tokenizer()
+        for word in words:
+            tokenizer.add_word(word)
+        return (lambda text: tokenizer.cut(text, HMM=False)), (lambda text: tokenizer.cut_for_search(text, HMM=False))
+    fast = rjieba.Jieba()
+    for word in words:
+        fast.add_word(word, None, None)
+    return (lambda text: fast.cut(text, False)), (lambda text: fast.cut_for_search(text, False))
+
+
 class SearchSegmenter:
     _shared: dict[tuple[str, ...], SearchSegmenter] = {}
 
@@ -43,20 +63,19 @@ class SearchSegmenter:
         return cls._shared[key]
 
     def __init__(self, words: Iterable[str]):
-        self._tokenizer = base_tokenizer()
         self._memo: dict[str, str] = {}
         forms = set()
         for word in words:
             for run in _HAN_RUN.findall(word):  # 双随机、一公开: each Han run is a word
                 if len(run) > 1:
                     forms.add(run)
-                    self._tokenizer.add_word(run)
         self._forms = sorted(forms, key=len)
+        self._cut, self._cut_for_search = _segmentation_functions(self._forms)
 
     def visible_words(self, run: str) -> list[str]:
         """The run cut into words, single characters joined to a neighbour."""
         words: list[str] = []
-        for word in self._tokenizer.cut(run, HMM=False):
+        for word in self._cut(run):
             if len(word) == 1 and words:
                 words[-1] += word
             elif words and len(words[-1]) == 1:
@@ -69,7 +88,7 @@ class SearchSegmenter:
         """Words inside the run that search should also find, not already visible."""
         shown = set(visible)
         extra: list[str] = []
-        for word in self._tokenizer.cut_for_search(run, HMM=False):
+        for word in self._cut_for_search(run):
             if len(word) > 1 and word not in shown and word not in extra:
                 extra.append(word)
         for word in visible:

@@ -188,10 +188,10 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
             footnotes[number] = block.text
         else:
             kept.append(block)
-    toc = {_squash(title): title for title in toc_titles}
+    toc = {_squash(title): _clean_toc_title(title) for title in toc_titles}
     for block in kept:
         if isinstance(block, Heading):
-            clean_heading_text(block, {k: _clean_toc_title(v) for k, v in toc.items()})
+            clean_heading_text(block, toc)
     kept = build_glossary(kept, log)
     kept = build_boxes(kept)
     report = Report(meta=meta, blocks=kept, footnotes=footnotes, notices=log.notices, removals=log.removals)

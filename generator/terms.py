@@ -73,13 +73,19 @@ class Term:
 
 @dataclass
 class Glossary:
+    """The terms; lookups are built once (the glossary does not change after it is built)."""
+
     terms: list[Term]
 
     def by_slug(self) -> dict[str, Term]:
-        return {term.slug: term for term in self.terms}
+        if not hasattr(self, "_by_slug"):
+            self._by_slug = {term.slug: term for term in self.terms}
+        return self._by_slug
 
     def by_form(self) -> dict[str, Term]:
-        return {form: term for term in self.terms for form in term.forms}
+        if not hasattr(self, "_by_form"):
+            self._by_form = {form: term for term in self.terms for form in term.forms}
+        return self._by_form
 
     def matcher(self) -> TermMatcher:
         return TermMatcher({form: term.slug for form, term in self.by_form().items()})

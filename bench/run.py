@@ -1,0 +1,272 @@
+"""``make bench``: our build against stock Material + jieba, on synthetic corpora.
+
+For N = 5, 50, 200 and 500 reports (the five seeds, then copies with distinct
+slugs, regions and dates and their paragraphs shuffled within each section),
+one run measures, for our build and for the baseline (the same reports as
+raw Markdown, built by stock MkDocs + Material + jieba, no conversion, no
+annotation):
+
+* full ``mkdocs build`` time (a cold process), peak memory, site size,
+  search index bytes, largest page bytes;
+* ours only: conversion + annotation time, a warm rebuild (same process),
+  and a rebuild after editing one annotation (at N = 50);
+* at N = 200, time to the first search result over file:// in chromium.
+
+Results go to ``bench/results/<date>.json`` and ``latest.json``, and to the
+table in ``docs/benchmark.md``. Usage: ``python bench/run.py [--sizes 5,50]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DOCS_TABLE = ROOT / "docs" / "benchmark.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+REGIONS = ["新城区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "东河区", "昆都仑区", "青山区"]
+SEED_REGIONS = ["玉泉区", "回民区", "石拐区", "呼和浩特市"]
+BASELINE_YML = """site_name: baseline
+use_directory_urls: false
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - search:
+      lang: zh
+"""
+
+
+def synthetic_text(text: str, copy: int, rng: random.Random) -> str:
+    """A distinct report: another region and year, paragraphs shuffled within sections."""
+    region = REGIONS[copy % len(REGIONS)] + (f"{copy // len(REGIONS)}" if copy >= len(REGIONS) else "")
+    for name in SEED_REGIONS:
+        text = text.replace(name, region)
+    text = re.sub(r"(20\d\d)年", lambda m: f"{int(m.group(1)) - 1 - copy % 7}年", text, count=3)
+    chunks = text.split("\n\n")
+    finished = [i for i, c in enumerate(chunks) if c.rstrip().endswith("。") and len(c) > 60 and "\t" not in c]
+    runs, run = [], []
+    for index in finished:  # shuffle only runs of adjacent complete paragraphs: sections stay sections
+        if run and index != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(index)
+    runs.append(run)
+    for group in runs:
+        shuffled = [chunks[i] for i in group]
+        rng.shuffle(shuffled)
+        for index, chunk in zip(group, shuffled):
+            chunks[index] = chunk
+    return "\n\n".join(chunks)
+
+
+def make_corpus(n: int, folder: Path) -> int:
+    """Seeds for n reports in folder/seeds; returns the raw text bytes."""
+    seeds = folder / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    originals = sorted(p for p in (ROOT / "seeds").glob("*.txt"))
+    rng = random.Random(n)
+    for copy in range(max(0, n - len(originals))):
+        source = originals[copy % len(originals)]
+        text = synthetic_text(source.read_text(encoding="utf-8"), copy, rng)
+        (seeds / f"{source.stem}-copy{copy:03d}.txt").write_text(text, encoding="utf-8")
+    return sum(p.stat().st_size for p in seeds.glob("*.txt"))
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Wall time and peak memory (KiB) of one command."""
+    wrapper = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:]); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+    )
+    result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=env or ENV,
+                            capture_output=True, text=True)
+    seconds, memory, code = result.stdout.strip().split("\n")[-1].split()
+    if code != "0":
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-3000:]}")
+    return float(seconds), int(memory)
+
+
+def site_figures(site: Path) -> dict:
+    pages = list(site.rglob("*.html"))
+    return {
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "largest_page_bytes": max(p.stat().st_size for p in pages),
+        "pages": len(pages),
+    }
+
+
+def conversion_seconds(project: Path) -> float:
+    code = (
+        "import time, sys; from pathlib import Path; t = time.perf_counter(); "
+        "from generator.check import check_project; r = check_project(Path('.')); "
+        "assert not r.errors, r.errors[:3]; print(time.perf_counter() - t)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, env={**ENV, "PYTHONPATH": str(project)},
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    return float(result.stdout.strip())
+
+
+def warm_rebuilds(project: Path) -> dict:
+    """In one process (as mkdocs serve): a rebuild with nothing changed, and one after editing a term."""
+    code = """
+import time, json
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+def once():
+    t = time.perf_counter(); build(load_config('mkdocs.yml')); return time.perf_counter() - t
+once()
+unchanged = once()
+term = Path('annotations/terms/fang-guan-fu.md')
+term.write_text(term.read_text(encoding='utf-8').replace('简称。', '简称（已编辑）。', 1), encoding='utf-8')
+edited = once()
+print(json.dumps({"warm_rebuild_seconds": unchanged, "rebuild_after_annotation_edit_seconds": edited}))
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, env={**ENV, "PYTHONPATH": str(project)},
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    return json.loads(result.stdout.strip().split("\n")[-1])
+
+
+def first_search_result_seconds(site: Path, query: str = "六个百分百") -> float | None:
+    """From typing the query (page already loaded) to the first result, over file:// in chromium."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto((site / "index.html").as_uri())
+        page.wait_for_load_state("load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        start = time.perf_counter()
+        box.fill(query)
+        box.press("End")
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return seconds
+
+
+def ours(n: int, work: Path) -> dict:
+    project = work / "ours"
+    project.mkdir()
+    for name in ("mkdocs.yml", "annotations", "docs", "overrides", "generator"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("reports", "concepts", "index.md",
+                                                                                  "glossary.json", "__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    raw = make_corpus(n, project)
+    figures = {"raw_text_bytes": raw, "conversion_annotation_seconds": conversion_seconds(project)}
+    seconds, memory = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], project,
+                            {**ENV, "PYTHONPATH": str(project)})
+    figures.update(build_seconds=seconds, peak_memory_kib=memory, **site_figures(project / "site"))
+    if n <= 50:
+        figures.update(warm_rebuilds(project))
+    if n == 200:
+        figures["first_search_result_seconds"] = first_search_result_seconds(project / "site")
+    return figures
+
+
+def baseline(n: int, work: Path) -> dict:
+    project = work / "baseline"
+    (project / "docs").mkdir(parents=True)
+    raw = make_corpus(n, work / "corpus")
+    for seed in (work / "corpus" / "seeds").glob("*.txt"):
+        (project / "docs" / f"{seed.stem}.md").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# 基准\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
+    seconds, memory = timed([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    figures = {"raw_text_bytes": raw, "build_seconds": seconds, "peak_memory_kib": memory, **site_figures(project / "site")}
+    if n == 200:
+        figures["first_search_result_seconds"] = first_search_result_seconds(project / "site")
+    return figures
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def table(results: dict) -> str:
+    rows = [
+        ("full build (s)", "build_seconds", "{:.1f}"),
+        ("conversion + annotation (s)", "conversion_annotation_seconds", "{:.1f}"),
+        ("warm rebuild, nothing changed (s)", "warm_rebuild_seconds", "{:.1f}"),
+        ("rebuild after editing one annotation (s)", "rebuild_after_annotation_edit_seconds", "{:.1f}"),
+        ("peak memory (MiB)", "peak_memory_kib", "{:.0f}"),
+        ("site size (MB)", "site_bytes", "{:.1f}"),
+        ("search index (MB)", "search_index_bytes", "{:.2f}"),
+        ("search index / raw text", "index_ratio", "{:.2f}"),
+        ("largest page (KB)", "largest_page_bytes", "{:.0f}"),
+        ("first search result offline (s)", "first_search_result_seconds", "{:.2f}"),
+    ]
+    scale = {"peak_memory_kib": 1 / 1024, "site_bytes": 1e-6, "search_index_bytes": 1e-6, "largest_page_bytes": 1e-3}
+    out = [
+        "---", "title: 性能基准", "---", "", "# 性能基准", "",
+        f"由 `make bench` 生成（{results['date']}，{results['machine']}）。每一列是同一次运行中同一台机器上的测量："
+        "“本站”是本项目的完整构建（转换、注释、名词页面），“基准”是用原版 MkDocs + Material + jieba 直接构建同样的报告原文。", "",
+    ]
+    sizes = sorted(results["runs"], key=int)
+    out.append("| 指标 | " + " | ".join(f"N={n} 本站 | N={n} 基准" for n in sizes) + " |")
+    out.append("| --- |" + " --- | --- |" * len(sizes))
+    for label, key, fmt in rows:
+        cells = []
+        for n in sizes:
+            for side in ("ours", "baseline"):
+                figures = dict(results["runs"][n][side])
+                figures["index_ratio"] = figures["search_index_bytes"] / figures["raw_text_bytes"]
+                value = figures.get(key)
+                cells.append("—" if value is None else fmt.format(value * scale.get(key, 1)))
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="5,50,200,500")
+    args = parser.parse_args()
+    results = {"date": date.today().isoformat(), "machine": machine(), "runs": {}}
+    for n in [int(size) for size in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            print(f"N={n}: ours …", flush=True)
+            mine = ours(n, work)
+            print(f"N={n}: baseline …", flush=True)
+            base = baseline(n, work)
+        results["runs"][str(n)] = {"ours": mine, "baseline": base}
+        print(json.dumps(results["runs"][str(n)], ensure_ascii=False), flush=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, ensure_ascii=False, indent=1) + "\n"
+    (RESULTS / f"{results['date']}.json").write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    DOCS_TABLE.write_text(table(results), encoding="utf-8")
+    print(f"results: {RESULTS / 'latest.json'}; table: {DOCS_TABLE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
