@@ -45,13 +45,14 @@ class Generated:
     pages: dict[str, str]  # path under docs/ -> content
     notices: list[Notice] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    extra_nav: list[dict] = field(default_factory=list)  # hand-written pages that exist in docs/
 
     def nav(self) -> list[dict]:
         return [
             {"首页": "index.md"},
             {"报告": [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in self.reports]},
             {"名词索引": f"{CONCEPTS_DIR}/index.md"},
-            {"编辑指南": "editing.md"},
+            *self.extra_nav,
         ]
 
 
@@ -82,7 +83,9 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)
     notices = [notice for report in reports for notice in report.notices]
-    return Generated(reports, glossary, pages, notices, result.warnings)
+    extra = [{title: name} for title, name in (("编辑指南", "editing.md"), ("性能基准", "benchmark.md"))
+             if (root / "docs" / name).exists()]
+    return Generated(reports, glossary, pages, notices, result.warnings, extra)
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:

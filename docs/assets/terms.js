@@ -59,16 +59,21 @@
     var text = document.createElement("div");
     text.className = "term-panel__text";
     text.append.apply(text, Array.prototype.slice.call(body.childNodes));
+    var shut = closeButton();
+    panel.append(title, shut, text);
+    place(panel, link);
+    shut.focus({ preventScroll: true });
+    return true;
+  }
+
+  function closeButton() {
     var shut = document.createElement("button");
     shut.type = "button";
     shut.className = "term-panel__close";
     shut.setAttribute("aria-label", "关闭");
     shut.textContent = "×";
     shut.addEventListener("click", close);
-    panel.append(title, shut, text);
-    place(panel, link);
-    shut.focus({ preventScroll: true });
-    return true;
+    return shut;
   }
 
   function place(element, anchor) {
@@ -98,14 +103,7 @@
     more.className = "term-panel__link";
     more.href = term.href;
     more.textContent = "查看词条：" + term.textContent + " →";
-    var shut = document.createElement("button");
-    shut.type = "button";
-    shut.className = "term-panel__close";
-    shut.setAttribute("aria-label", "关闭");
-    shut.textContent = "×";
-    shut.addEventListener("click", close);
-
-    panel.append(title, shut, text, more);
+    panel.append(title, closeButton(), text, more);
     place(panel, term);
     more.focus({ preventScroll: true });
   }

@@ -1,0 +1,56 @@
+"""The benchmark harness: distinct synthetic reports, and a table with every figure beside the baseline."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+from generator.convert import convert_seeds
+
+from .conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+def test_synthetic_corpus_has_distinct_reports(tmp_path):
+    raw = bench.make_corpus(12, tmp_path)
+    files = sorted((tmp_path / "seeds").glob("*.txt"))
+    assert len(files) == 12 and raw == sum(f.stat().st_size for f in files)
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    assert len(set(texts)) == 12
+    reports = convert_seeds(tmp_path / "seeds")
+    assert len({r.meta.slug for r in reports}) == 12
+    copies = [r for r in reports if "copy" in r.meta.slug]
+    assert len({(r.meta.region, r.meta.date) for r in copies}) == len(copies)
+    assert all(r.meta.region not in ("玉泉区", "回民区", "石拐区", "呼和浩特市") for r in copies)
+
+
+def test_shuffling_moves_paragraphs_and_keeps_their_text():
+    import random
+
+    source = (ROOT / "seeds" / "shiguai-2024-work-report.txt").read_text(encoding="utf-8")
+    shuffled = bench.synthetic_text(source, 3, random.Random(1))
+    names = "|".join(bench.SEED_REGIONS + bench.REGIONS)
+
+    def han(text: str) -> list[str]:
+        return sorted(re.findall(r"[\u4e00-\u9fff]", re.sub(names, "", text)))
+
+    assert han(shuffled) == han(source)
+    assert [c for c in shuffled.split("\n\n")] != [c for c in source.split("\n\n")]
+    assert "托克托县" in shuffled and "石拐区" not in shuffled
+
+
+def test_table_shows_every_figure_beside_the_baseline():
+    figures = {"raw_text_bytes": 100, "build_seconds": 2.0, "peak_memory_kib": 2048, "site_bytes": 10**6,
+               "search_index_bytes": 120, "largest_page_bytes": 5000, "pages": 3}
+    ours = {**figures, "conversion_annotation_seconds": 0.1, "warm_rebuild_seconds": 0.5,
+            "rebuild_after_annotation_edit_seconds": 0.6, "first_search_result_seconds": 0.4}
+    text = bench.table({"date": "2026-11-22", "machine": "x86_64, 2 cores",
+                        "runs": {"5": {"ours": ours, "baseline": figures}}})
+    assert "2026-11-22" in text and "x86_64, 2 cores" in text
+    assert "| full build (s) | 2.0 | 2.0 |" in text
+    assert "| search index / raw text | 1.20 | 1.20 |" in text
+    assert "| first search result offline (s) | 0.40 | — |" in text
