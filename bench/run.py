@@ -229,16 +229,16 @@ def machine() -> str:
 
 def table(results: dict) -> str:
     rows = [
-        ("full build (s)", "build_seconds", "{:.1f}"),
-        ("conversion + annotation (s)", "conversion_annotation_seconds", "{:.1f}"),
-        ("warm rebuild, nothing changed (s)", "warm_rebuild_seconds", "{:.1f}"),
-        ("rebuild after editing one annotation (s)", "rebuild_after_annotation_edit_seconds", "{:.1f}"),
-        ("peak memory (MiB)", "peak_memory_kib", "{:.0f}"),
-        ("site size (MB)", "site_bytes", "{:.1f}"),
-        ("search index (MB)", "search_index_bytes", "{:.2f}"),
-        ("search index / raw text", "index_ratio", "{:.2f}"),
-        ("largest page (KB)", "largest_page_bytes", "{:.0f}"),
-        ("first search result offline (s)", "first_search_result_seconds", "{:.2f}"),
+        ("完整构建（秒）", "build_seconds", "{:.1f}"),
+        ("其中转换和注释（秒）", "conversion_annotation_seconds", "{:.1f}"),
+        ("不改动时重新构建（秒，同一进程）", "warm_rebuild_seconds", "{:.1f}"),
+        ("修改一条注释后重新构建（秒）", "rebuild_after_annotation_edit_seconds", "{:.1f}"),
+        ("内存峰值（MiB）", "peak_memory_kib", "{:.0f}"),
+        ("网站大小（MB）", "site_bytes", "{:.1f}"),
+        ("搜索索引（MB）", "search_index_bytes", "{:.2f}"),
+        ("搜索索引 / 报告原文", "index_ratio", "{:.2f}"),
+        ("最大页面（KB）", "largest_page_bytes", "{:.0f}"),
+        ("离线搜索首个结果（秒）", "first_search_result_seconds", "{:.2f}"),
     ]
     scale = {"peak_memory_kib": 1 / 1024, "site_bytes": 1e-6, "search_index_bytes": 1e-6, "largest_page_bytes": 1e-3}
     out = [
@@ -264,7 +264,11 @@ def table(results: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="5,50,200,500")
+    parser.add_argument("--table-only", action="store_true", help="rewrite docs/benchmark.md from latest.json")
     args = parser.parse_args()
+    if args.table_only:
+        DOCS_TABLE.write_text(table(json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))), encoding="utf-8")
+        return 0
     results = {"date": date.today().isoformat(), "machine": machine(), "runs": {}}
     for n in [int(size) for size in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as folder:

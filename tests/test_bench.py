@@ -51,6 +51,6 @@ def test_table_shows_every_figure_beside_the_baseline():
     text = bench.table({"date": "2026-11-22", "machine": "x86_64, 2 cores",
                         "runs": {"5": {"ours": ours, "baseline": figures}}})
     assert "2026-11-22" in text and "x86_64, 2 cores" in text
-    assert "| full build (s) | 2.0 | 2.0 |" in text
-    assert "| search index / raw text | 1.20 | 1.20 |" in text
-    assert "| first search result offline (s) | 0.40 | — |" in text
+    assert "| 完整构建（秒） | 2.0 | 2.0 |" in text
+    assert "| 搜索索引 / 报告原文 | 1.20 | 1.20 |" in text
+    assert "| 离线搜索首个结果（秒） | 0.40 | — |" in text
