@@ -10,6 +10,7 @@ import copy
 from pathlib import Path
 
 from .blocks import classify
+from .cache import ContentCache
 from .manifest import apply_manifest, discover
 from .model import Line, Report, ReportMeta
 from .overrides import Overrides, load_overrides
@@ -49,17 +50,23 @@ def convert_seeds(seeds: Path) -> list[Report]:
     """Every report in ``seeds/`` with its manifest entry and overrides, newest first.
 
     A report whose text, overrides and manifest entry are unchanged is not
-    converted again within the same process (``mkdocs serve`` rebuilds).
+    converted again: within a process (``mkdocs serve`` rebuilds) it is kept in
+    memory, across builds in ``.cache/conversions`` (keyed by content and code).
     """
     reports = []
+    disk = ContentCache(seeds.parent / ".cache", "conversions")
     for seed in discover(seeds):
         overrides_bytes = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
         key = (str(seed.path), seed.path.read_bytes(), overrides_bytes,
                tuple(sorted(seed.entry.values.items())) if seed.entry else ())
         if key not in _converted:
-            overrides = load_overrides(seed.overrides_path) if overrides_bytes else Overrides()
-            report = convert_file(seed.path, seed.meta(), overrides)
-            apply_manifest(report.meta, seed.entry)
+            disk_key = repr(key).encode()
+            report = disk.get(disk_key)
+            if report is None:
+                overrides = load_overrides(seed.overrides_path) if overrides_bytes else Overrides()
+                report = convert_file(seed.path, seed.meta(), overrides)
+                apply_manifest(report.meta, seed.entry)
+                disk.put(disk_key, report)
             for stale in [k for k in _converted if k[0] == key[0]]:
                 del _converted[stale]
             _converted[key] = report

@@ -63,6 +63,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index as UTF-8: Material writes Chinese as \\uXXXX escapes, three times the size."""
+    for segmenter in SearchSegmenter._shared.values():
+        segmenter.save()
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         data = json.loads(index.read_text(encoding="utf-8"))
@@ -76,4 +78,5 @@ def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
     if index is None or not hasattr(index, "_segment_chinese"):
         log.warning("annotated-reports: Material's search index has changed; Chinese terms are segmented by plain jieba")
         return
-    index._segment_chinese = SearchSegmenter.shared(words).segment
+    cache = Path(config.config_file_path).parent / ".cache"
+    index._segment_chinese = SearchSegmenter.shared(words, cache).segment

@@ -24,6 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pathlib import Path
+
+from .cache import ContentCache
 from .inline import HAN_CLASS
 from .segmentation import base_tokenizer
 
@@ -53,14 +56,28 @@ class SearchSegmenter:
     _shared: dict[tuple[str, ...], SearchSegmenter] = {}
 
     @classmethod
-    def shared(cls, words: Iterable[str]) -> SearchSegmenter:
+    def shared(cls, words: Iterable[str], cache: Path | None = None) -> SearchSegmenter:
         """One segmenter per glossary, reused across rebuilds (``mkdocs serve``): its
-        dictionary loads once and unchanged text is not segmented again."""
+        dictionary loads once and unchanged text is not segmented again. With a
+        cache folder, segmented text is also kept across builds (see ``save``)."""
         key = tuple(sorted(set(words)))
         if key not in cls._shared:
             cls._shared.clear()
-            cls._shared[key] = cls(key)
+            segmenter = cls(key)
+            if cache is not None:
+                segmenter._disk = ContentCache(cache, "search")
+                segmenter._disk_key = "\n".join(key).encode()
+                segmenter._memo = segmenter._disk.get(segmenter._disk_key) or {}
+                segmenter._saved = len(segmenter._memo)
+            cls._shared[key] = segmenter
         return cls._shared[key]
+
+    def save(self) -> None:
+        """Store what was segmented, when anything new was."""
+        disk = getattr(self, "_disk", None)
+        if disk is not None and len(self._memo) != self._saved:
+            disk.put(self._disk_key, self._memo)
+            self._saved = len(self._memo)
 
     def __init__(self, words: Iterable[str]):
         self._memo: dict[str, str] = {}
