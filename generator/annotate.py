@@ -13,6 +13,8 @@ the concept pages use.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, strip_markers, term_open
@@ -89,26 +91,35 @@ def _lift_bold(inner: str) -> tuple[str, str, str]:
     return BOLD_CLOSE * unmatched_close, text, BOLD_OPEN * depth
 
 
-def _matching_text(text: str) -> tuple[str, list[int]]:
+class _Positions:
+    """Where each character of the matching text stands in the marked text.
+
+    Only bold marks are removed for matching (everything else keeps its
+    place), so a position shifts by the number of bold marks before it.
+    """
+
+    def __init__(self, removed: list[int]):
+        # the matching-text index at which each removed mark stood
+        self._shifts = [position - count for count, position in enumerate(removed)]
+
+    def __getitem__(self, index: int) -> int:
+        return index + bisect_right(self._shifts, index)
+
+
+_BOLD = re.compile(f"[{BOLD_OPEN}{BOLD_CLOSE}]")
+
+
+def _matching_text(text: str) -> tuple[str, _Positions]:
     """The text to match on, with each character's position in ``text``.
 
     Bold marks vanish (a term may cross one); footnote marks and errata become
     barriers that no term can span.
     """
     if not MARKERS.search(text):
-        return text, list(range(len(text)))
-    chars, positions = [], []
-    for index, char in enumerate(text):
-        if char in (BOLD_OPEN, BOLD_CLOSE):
-            continue
-        chars.append(_BARRIER if _is_marker(char) else char)
-        positions.append(index)
-    return "".join(chars), positions
-
-
-def _is_marker(char: str) -> bool:
-    code = ord(char)
-    return 0xE000 <= code <= 0xE7FF or 0xF0000 <= code <= 0xFFFFD
+        return text, _Positions([])
+    removed = [match.start() for match in _BOLD.finditer(text)]
+    visible = MARKERS.sub(_BARRIER, _BOLD.sub("", text))
+    return visible, _Positions(removed)
 
 
 def _visible_index(text: str, index: int) -> int:

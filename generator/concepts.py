@@ -79,7 +79,8 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
         out += ["目前收录的报告中没有出现。", ""]
     for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
         report = reports[slug]
-        out += [f"### [{escape_text(report.meta.title)}](../reports/{slug}.md)（{count}处）", ""]
+        # Snippets of report text: the reports themselves are searched, not these copies.
+        out += [f"### [{escape_text(report.meta.title)}](../reports/{slug}.md)（{count}处） {{ data-search-exclude }}", ""]
         for number, occurrence in enumerate((o for o in occurrences[slug] if o.term == term.slug), 1):
             out.append(f"{number}. [{_snippet(occurrence)}](../reports/{slug}.md#{occurrence.anchor})")
         out.append("")

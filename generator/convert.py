@@ -11,10 +11,11 @@ from pathlib import Path
 
 from .blocks import classify
 from .cache import ContentCache
-from .manifest import apply_manifest, discover
+from .manifest import SeedReport, apply_manifest, discover
 from .model import Line, Report, ReportMeta
 from .overrides import Overrides, load_overrides
-from .read import read_source
+from .parallel import can_fork, fork_map
+from .read import SourceError, read_source
 from .repair import RepairLog, repair_blocks, repair_chunks, split_chunks
 from .repair.errata import apply_errata
 from .structure import build_report
@@ -45,6 +46,10 @@ def _sort_key(report: Report) -> tuple[str, str]:
 
 _converted: dict[tuple, Report] = {}
 
+# Converting is pure CPU work per report: a cold build with this many reports to convert
+# spreads them over the machine's cores.
+PARALLEL_FROM = 8
+
 
 def convert_seeds(seeds: Path) -> list[Report]:
     """Every report in ``seeds/`` with its manifest entry and overrides, newest first.
@@ -53,25 +58,58 @@ def convert_seeds(seeds: Path) -> list[Report]:
     converted again: within a process (``mkdocs serve`` rebuilds) it is kept in
     memory, across builds in ``.cache/conversions`` (keyed by content and code).
     """
-    reports = []
     disk = ContentCache(seeds.parent / ".cache", "conversions")
+    found = []
     for seed in discover(seeds):
         overrides_bytes = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
         key = (str(seed.path), seed.path.read_bytes(), overrides_bytes,
                tuple(sorted(seed.entry.values.items())) if seed.entry else ())
+        found.append((seed, key))
+    missing = []
+    for seed, key in found:
         if key not in _converted:
-            disk_key = repr(key).encode()
-            report = disk.get(disk_key)
+            report = disk.get(repr(key).encode())
             if report is None:
-                overrides = load_overrides(seed.overrides_path) if overrides_bytes else Overrides()
-                report = convert_file(seed.path, seed.meta(), overrides)
-                apply_manifest(report.meta, seed.entry)
-                disk.put(disk_key, report)
-            for stale in [k for k in _converted if k[0] == key[0]]:
-                del _converted[stale]
-            _converted[key] = report
-        # Later stages mark the text (terms, notes): each build works on its own copy.
-        reports.append(copy.deepcopy(_converted[key]))
+                missing.append((seed, key))
+            else:
+                _remember(key, report)
+    for (seed, key), report in zip(missing, _convert_all([seed for seed, _ in missing])):
+        disk.put(repr(key).encode(), report)
+        _remember(key, report)
+    # Later stages mark the text (terms, notes): each build works on its own copy.
+    reports = [copy.deepcopy(_converted[key]) for _, key in found]
     return sorted(reports, key=_sort_key, reverse=True)
 
 
+def _remember(key: tuple, report: Report) -> None:
+    for stale in [k for k in _converted if k[0] == key[0]]:
+        del _converted[stale]
+    _converted[key] = report
+
+
+def _convert_seed(seed: SeedReport) -> Report:
+    has_overrides = seed.overrides_path.exists() and seed.overrides_path.stat().st_size > 0
+    overrides = load_overrides(seed.overrides_path) if has_overrides else Overrides()
+    report = convert_file(seed.path, seed.meta(), overrides)
+    apply_manifest(report.meta, seed.entry)
+    return report
+
+
+def _convert_all(seeds: list[SeedReport]) -> list[Report]:
+    """Convert seeds, in forked workers when there are many (see generator/parallel.py)."""
+    if len(seeds) < PARALLEL_FROM or not can_fork():
+        return [_convert_seed(seed) for seed in seeds]
+
+    def convert(numbered: tuple[int, SeedReport]) -> tuple[int, Report | SourceError]:
+        number, seed = numbered
+        try:
+            return number, _convert_seed(seed)
+        except SourceError as error:  # an editor's error: raised as it would be without workers
+            return number, error
+
+    by_size = sorted(enumerate(seeds), key=lambda numbered: -numbered[1].path.stat().st_size)
+    results = dict(fork_map(convert, by_size))
+    for number in range(len(seeds)):  # the first bad seed in order, as a sequential build reports it
+        if isinstance(results[number], SourceError):
+            raise results[number]
+    return [results[number] for number in range(len(seeds))]  # type: ignore[misc]

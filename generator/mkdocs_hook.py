@@ -5,26 +5,45 @@ serve`` need no extra step. The generated pages are handed to MkDocs in
 memory (nothing is written into docs/ during a build, so ``mkdocs serve``
 rebuilds once per edit, not twice); ``python -m generator build`` writes the
 same Markdown to disk for inspection. Everything else is MkDocs-free Python.
+
+Two caches keyed by content make a rebuild pay only for what changed (in
+memory for ``mkdocs serve``, in ``.cache/`` across builds):
+
+* a page's Markdown -> HTML rendering, keyed by its Markdown, its path, the
+  set of files it may link to, mkdocs.yml and the versions of the code that
+  renders it; a page whose rendering logged a warning is never cached, so a
+  ``--strict`` build cannot pass by skipping it;
+* a page's search-index sections, keyed by its HTML, address and title.
+
+The search index holds plain text for our own search worker
+(``docs/assets/search-worker.js``; see ``generator/search.py``).
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import logging
 import os
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from generator.cache import ContentCache, code_version
+from generator.parallel import can_fork, fork_map
 from generator.read import SourceError
-from generator.search import SearchSegmenter
-from generator.site import Generated, generate
+from generator.search import no_segmentation, plain_text
+from generator.site import SitePages, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
-_generated: Generated | None = None
+_generated: SitePages | None = None
 
 
 @event_priority(-100)  # after the search plugin has set up its index
@@ -33,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         # REPORTS_PLAIN=1 builds report pages without term annotations (for the page-weight check).
-        _generated = generate(
+        _generated = generate_pages(
             root, annotate=os.environ.get("REPORTS_PLAIN") != "1", edit_base=config.extra.get("edit_base") or ""
         )
     except SourceError as error:
@@ -43,13 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("notice: %s", notice)
     for warning in _generated.warnings:
         log.info("%s", warning)
-    log.info("annotated-reports: %d reports, %d terms", len(_generated.reports), len(_generated.glossary.terms))
-    config.nav = _generated.nav()
-    _segment_search_by_glossary(config, [form for term in _generated.glossary.terms for form in term.forms])
+    log.info("annotated-reports: %d reports, %d terms", _generated.report_count, _generated.term_count)
+    config.nav = copy.deepcopy(_generated.nav)  # MkDocs owns what it is given
+    _index_plain_text(config)
+    _RENDERS.open(root, config)
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _hand_pages(files: Files, config: MkDocsConfig) -> Files:
     """Hand the generated pages to MkDocs; they replace any copies on disk."""
     assert _generated is not None
     for path, content in _generated.pages.items():
@@ -63,20 +83,206 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index as UTF-8: Material writes Chinese as \\uXXXX escapes, three times the size."""
-    for segmenter in SearchSegmenter._shared.values():
-        segmenter.save()
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         data = json.loads(index.read_text(encoding="utf-8"))
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _segment_search_by_glossary(config: MkDocsConfig, words: list[str]) -> None:
-    """Index Chinese text so that a term is found whole and by its parts."""
+class _MemoryAndDisk:
+    """A content cache in memory (for ``mkdocs serve``) in front of one on disk."""
+
+    def __init__(self, namespace: str):
+        self.namespace = namespace
+        self.memory: dict[str, Any] = {}
+        self.disk: ContentCache | None = None
+
+    def open(self, root: Path) -> None:
+        self.disk = ContentCache(root / ".cache", self.namespace)
+
+    def get(self, key: str) -> Any | None:
+        if key in self.memory:
+            return self.memory[key]
+        value = self.disk.get(key.encode()) if self.disk else None
+        if value is not None:
+            self.memory[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if len(self.memory) > 2000:  # a long `mkdocs serve` session must not grow without bound
+            self.memory.clear()
+        self.memory[key] = value
+        if self.disk:
+            self.disk.put(key.encode(), value)
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _RenderCache(_MemoryAndDisk):
+    """Markdown -> HTML per page, so unchanged pages are not rendered again."""
+
+    def __init__(self) -> None:
+        super().__init__("pages")
+        self.config: MkDocsConfig | None = None
+        self.setting = ""
+        self.files_key = ""
+
+    def open(self, root: Path, config: MkDocsConfig) -> None:  # type: ignore[override]
+        super().open(root)
+        self.config = config
+        packages = ",".join(version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"))
+        self.setting = _digest(Path(config.config_file_path).read_bytes(), packages, code_version())
+
+    def key(self, page: Page, files: Files) -> str:
+        if not self.files_key:  # relative links resolve against every file of the site
+            self.files_key = _digest(*sorted(f.src_uri for f in files))
+        return _digest(self.setting, self.files_key, page.file.src_uri, page.markdown or "")
+
+
+_RENDERS = _RenderCache()
+_SECTIONS = _MemoryAndDisk("search-sections")
+# MkDocs loads a hook anew with every configuration (mkdocs serve): wrap the original method once.
+_render_page = Page.__dict__.get("_uncached_render", Page.render)
+Page._uncached_render = _render_page  # type: ignore[attr-defined]
+
+
+def _render_cached(page: Page, config: MkDocsConfig, files: Files) -> None:
+    if config is not _RENDERS.config:  # a build this hook did not set up: render as usual
+        return _render_page(page, config, files)
+    key = _RENDERS.key(page, files)
+    hit = _RENDERS.get(key)
+    if hit is not None:
+        page.content, page.toc, page._title_from_render, anchors, links = hit
+        page.present_anchor_ids = set(anchors)
+        targets = {uri: files.get_file_from_path(uri) for uri in links}
+        page.links_to_anchors = {targets[uri]: dict(found) for uri, found in links.items() if targets[uri]}
+        return None
+    counter = _WarningCounter()
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        _render_page(page, config, files)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    if not counter.count:
+        links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
+        _RENDERS.put(key, (page.content, page.toc, page._title_from_render, sorted(page.present_anchor_ids or ()), links))
+    return None
+
+
+Page.render = _render_cached  # type: ignore[method-assign]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files = _hand_pages(files, config)
+    _RENDERS.files_key = ""
+    return files
+
+
+def _index_plain_text(config: MkDocsConfig) -> None:
+    """Plain text sections in the search index, cached per page (see generator/search.py)."""
     search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None)  # created by the search plugin's own on_config
-    if index is None or not hasattr(index, "_segment_chinese"):
-        log.warning("annotated-reports: Material's search index has changed; Chinese terms are segmented by plain jieba")
+    if index is None or not hasattr(index, "add_entry_from_context"):
+        raise PluginError("annotated-reports: Material's search plugin has changed; the search index cannot be built")
+    _SECTIONS.open(Path(config.config_file_path).parent)
+    index._segment_chinese = no_segmentation
+
+    def add_entry_from_context(page: Page) -> None:
+        index.entries.extend(dict(section) for section in _search_sections(index, page))
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def _sections_key(page: Page) -> str:
+    return _digest(code_version(), page.url, str(page.title), repr(sorted(page.meta.items())), page.content or "")
+
+
+def _search_sections(index: Any, page: Page) -> list[dict]:
+    """The page's search-index sections as plain text, from the cache or from Material's parser."""
+    key = _sections_key(page)
+    sections = _SECTIONS.get(key)
+    if sections is None:
+        first = len(index.entries)
+        type(index).add_entry_from_context(index, page)
+        sections = index.entries[first:]
+        del index.entries[first:]
+        for section in sections:
+            section["title"], section["text"] = plain_text(section["title"]), plain_text(section["text"])
+        _SECTIONS.put(key, sections)
+    return sections
+
+
+# A cold build renders pages in parallel processes when this many are not cached.
+PARALLEL_FROM = 8
+
+
+@event_priority(-100)  # after every other plugin has seen the navigation
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    _render_in_parallel(config, files)
+    return nav
+
+
+def _render_in_parallel(config: MkDocsConfig, files: Files) -> None:
+    """Render the pages not in the cache, and their search sections, over the machine's cores.
+
+    MkDocs renders pages one after another; Markdown is pure CPU work. Forked
+    workers (a copy of this process as it is, so only while no other thread
+    runs: not under ``mkdocs serve``) do the same rendering and fill the
+    caches, and MkDocs then finds every page there. A page whose rendering
+    logs a warning is not cached, so MkDocs renders it again and reports it.
+    """
+    if config is not _RENDERS.config or not can_fork():
         return
-    cache = Path(config.config_file_path).parent / ".cache"
-    index._segment_chinese = SearchSegmenter.shared(words, cache).segment
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    missing = []
+    for file in files.documentation_pages():
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)  # as MkDocs does a moment later for pages outside the navigation
+        page = file.page
+        if page is None or not file.inclusion.is_included():
+            continue
+        page.read_source(config)
+        if _RENDERS.get(_RENDERS.key(page, files)) is None:
+            missing.append((len(page.markdown or ""), file.src_uri))
+    if len(missing) < PARALLEL_FROM:
+        return
+    missing.sort(reverse=True)  # largest first: the workers finish together
+
+    def render(uri: str) -> tuple[str, Any, str, list[dict] | None] | None:
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.handlers, mkdocs_log.propagate = [], False  # warnings are MkDocs' to report, not a worker's
+        page = files.get_file_from_path(uri).page  # type: ignore[union-attr]
+        # What MkDocs does for each page, with the same plugin events.
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        key = _RENDERS.key(page, files)
+        page.render(config, files)
+        rendered = _RENDERS.memory.get(key)
+        if rendered is None:  # it logged a warning: MkDocs renders it again and reports it
+            return None
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        sections = _search_sections(index, page) if index is not None else None
+        return key, rendered, _sections_key(page), sections
+
+    for result in fork_map(render, [uri for _, uri in missing]):
+        if result is not None:
+            render_key, rendered, sections_key, sections = result
+            _RENDERS.memory[render_key] = rendered
+            if sections is not None:
+                _SECTIONS.memory[sections_key] = sections

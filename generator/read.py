@@ -28,6 +28,9 @@ class SourceError(Exception):
             text += f" ({hint})"
         super().__init__(text)
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the build: keep every field
+        return (type(self), (self.file, self.line, self.message, self.hint))
+
 
 # Control characters that never occur in a text file (TAB, LF, CR, FF are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

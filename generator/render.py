@@ -251,15 +251,16 @@ def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Repor
     ]
     if related:
         items = []
-        for other, shared in related:
+        for other, shared in related[:RELATED_SHOWN]:
             names = "、".join(html.escape(t.term) for t in shared[:8]) + ("等" if len(shared) > 8 else "")
             items.append(
                 f'<li><a href="{other.meta.slug}.html">{html.escape(other.meta.title)}</a>'
                 f"：共用{len(shared)}个名词（{names}）</li>"
             )
+        count = f"{len(related)}" if len(related) <= RELATED_SHOWN else f"前{RELATED_SHOWN}份，共{len(related)}份"
         out += [
             '<details class="related-reports" data-search-exclude>',
-            f"<summary>相关报告（{len(related)}）</summary>",
+            f"<summary>相关报告（{count}）</summary>",
             "<ol>" + "".join(items) + "</ol>",
             "</details>",
             "",
@@ -267,16 +268,22 @@ def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Repor
     return out
 
 
+# The panel lists the closest reports only: with hundreds of reports, listing every one that
+# shares a concept would make each page grow with the archive (and the site with its square).
+RELATED_SHOWN = 10
+
+
 def related_reports(report: Report, reports: list[Report], glossary: Glossary) -> list[tuple[Report, list[Term]]]:
     """Other reports ranked by how many concepts they share with this one."""
-    mine = {t.slug for t in glossary.terms if report.meta.slug in t.occurrences}
+    slug = report.meta.slug
+    mine = [t for t in glossary.terms if slug in t.occurrences]
     ranked = []
     for other in reports:
         if other is report:
             continue
-        shared = [t for t in glossary.terms if t.slug in mine and other.meta.slug in t.occurrences]
+        shared = [t for t in mine if other.meta.slug in t.occurrences]
         if shared:
-            shared.sort(key=lambda t: -(t.occurrences[report.meta.slug] + t.occurrences[other.meta.slug]))
+            shared.sort(key=lambda t: -(t.occurrences[slug] + t.occurrences[other.meta.slug]))
             ranked.append((other, shared))
     ranked.sort(key=lambda pair: (-len(pair[1]), pair[0].meta.slug))
     return ranked

@@ -9,8 +9,11 @@ pages are removed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .cache import ContentCache, code_version
 
 from .check import check_project
 from .concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
@@ -23,6 +26,7 @@ from .render import render_index, render_report
 from .terms import Glossary
 
 REPORTS_DIR = "reports"
+HAND_WRITTEN = {"editing.md": "编辑指南", "benchmark.md": "性能基准"}  # listed in the navigation when present
 
 
 class BuildError(SourceError):
@@ -37,6 +41,9 @@ class BuildError(SourceError):
     def __str__(self) -> str:
         return self.args[0]
 
+    def __reduce__(self):
+        return (type(self), (self.problems,))
+
 
 @dataclass
 class Generated:
@@ -50,10 +57,27 @@ class Generated:
     def nav(self) -> list[dict]:
         return [
             {"首页": "index.md"},
-            {"报告": [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in self.reports]},
+            {"报告": report_nav(self.reports)},
             {"名词索引": f"{CONCEPTS_DIR}/index.md"},
             *self.extra_nav,
         ]
+
+
+# Up to this many reports the sidebar lists them all; a larger archive lists them by year
+# (with Material's navigation.prune, a page then carries only its own year's list).
+NAV_FLAT_LIMIT = 20
+
+
+def report_nav(reports: list[Report]) -> list[dict]:
+    """The reports in the sidebar, newest first: flat, or by year for a large archive."""
+    entries = [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in reports]
+    if len(reports) <= NAV_FLAT_LIMIT:
+        return entries
+    by_year: dict[str, list[dict]] = {}
+    for report, entry in zip(reports, entries):
+        year = (report.meta.date or "")[:4] or (str(report.meta.year) if report.meta.year else "")
+        by_year.setdefault(f"{year}年" if year else "年份不详", []).append(entry)
+    return [{label: items} for label, items in by_year.items()]
 
 
 def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generated:
@@ -83,9 +107,56 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)
     notices = [notice for report in reports for notice in report.notices]
-    extra = [{title: name} for title, name in (("编辑指南", "editing.md"), ("性能基准", "benchmark.md"))
-             if (root / "docs" / name).exists()]
+    extra = [{title: name} for name, title in HAND_WRITTEN.items() if (root / "docs" / name).exists()]
     return Generated(reports, glossary, pages, notices, result.warnings, extra)
+
+
+@dataclass
+class SitePages:
+    """What a site build needs from one generation: small enough to keep whole in the cache."""
+
+    pages: dict[str, str]
+    nav: list[dict]
+    notices: list[Notice]
+    warnings: list[Problem]
+    report_count: int
+    term_count: int
+
+
+_last_pages: dict[str, SitePages] = {}
+
+
+def generate_pages(root: Path, annotate: bool = True, edit_base: str = "") -> SitePages:
+    """``generate``, cached by its inputs: a build with nothing changed does no generation at all.
+
+    The key covers every file under seeds/ and annotations/, the hand-written
+    pages the navigation lists, the arguments and the generator's code.
+    """
+    key = _inputs_key(root, annotate, edit_base)
+    if key in _last_pages:
+        return _last_pages[key]
+    disk = ContentCache(root / ".cache", "site")
+    result = disk.get(key.encode())
+    if result is None:
+        generated = generate(root, annotate, edit_base)
+        result = SitePages(generated.pages, generated.nav(), generated.notices, generated.warnings,
+                           len(generated.reports), len(generated.glossary.terms))
+        disk.put(key.encode(), result)
+    _last_pages.clear()
+    _last_pages[key] = result
+    return result
+
+
+def _inputs_key(root: Path, annotate: bool, edit_base: str) -> str:
+    digest = hashlib.sha256(f"{code_version()}\n{annotate}\n{edit_base}\n".encode())
+    for folder in ("seeds", "annotations"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                digest.update(f"{path.relative_to(root).as_posix()}\n{len(data)}\n".encode() + data)
+    for name in HAND_WRITTEN:
+        digest.update(f"{name}:{(root / 'docs' / name).exists()}\n".encode())
+    return digest.hexdigest()
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:

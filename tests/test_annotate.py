@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.annotate import annotate_report
 from generator.inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, strip_markers, term_index
 from generator.matching import TermMatcher
@@ -80,3 +83,27 @@ def test_annotating_twice_does_not_nest_terms():
     first = annotate_report(report, MATCHER)
     second = annotate_report(report, MATCHER)
     assert first is second and len(first) == 1
+
+
+def _matching_text_by_character(text: str) -> tuple[str, list[int]]:
+    """The definition, one character at a time: bold marks vanish, other marks become barriers."""
+    chars, positions = [], []
+    for index, char in enumerate(text):
+        if char in (BOLD_OPEN, BOLD_CLOSE):
+            continue
+        code = ord(char)
+        chars.append("\x00" if 0xE000 <= code <= 0xE7FF or 0xF0000 <= code <= 0xFFFFD else char)
+        positions.append(index)
+    return "".join(chars), positions
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["六", "个", "百", "分", "。", "a", BOLD_OPEN, BOLD_CLOSE, "\ue100", "\ue400",
+                                           TERM_CLOSE, "\U000f0003"]), max_size=40))
+def test_matching_positions_agree_with_the_character_by_character_definition(text):
+    from generator.annotate import _matching_text
+
+    visible, positions = _matching_text(text)
+    expected_visible, expected_positions = _matching_text_by_character(text)
+    assert visible == expected_visible
+    assert [positions[i] for i in range(len(visible))] == expected_positions
