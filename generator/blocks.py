@@ -54,6 +54,8 @@ def body_start(units: list[Chunk | Table]) -> int:
 
 def _resolve(anchors: list[Anchor], units: list[Chunk | Table], overrides: Overrides) -> dict[int, Anchor]:
     """Map each anchor to the one chunk it quotes (by index)."""
+    if not anchors:
+        return {}
     keys = [anchor_key(chunk_text(unit)) if isinstance(unit, Chunk) else "" for unit in units]
     resolved: dict[int, Anchor] = {}
     for anchor in anchors:

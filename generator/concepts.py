@@ -33,8 +33,19 @@ def _front_matter(title: str, boost: float | None = None) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def _snippet(occurrence: Occurrence) -> str:
-    return f"…{escape_text(occurrence.before)}**{escape_text(occurrence.surface)}**{escape_text(occurrence.after)}…"
+def _occurrence_list(slug: str, occurrences: list[Occurrence]) -> str:
+    """Snippets that deep-link to each occurrence, as one HTML list.
+
+    Generated like the report panels, as HTML with final addresses: a common
+    term has thousands of occurrences in a large archive, and as Markdown
+    links they made concept pages the slowest pages to render.
+    """
+    items = "".join(
+        f'<li><a href="../reports/{slug}.html#{o.anchor}">…{html.escape(o.before)}'
+        f"<strong>{html.escape(o.surface)}</strong>{html.escape(o.after)}…</a></li>"
+        for o in occurrences
+    )
+    return f'<ol class="occurrences">{items}</ol>'
 
 
 def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Report],
@@ -74,16 +85,14 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
         out += [f"- [{escape_text(other.term)}]({other.slug}.md)：{escape_text(other.summary)}" for other in related]
         out.append("")
 
-    out += ["## 出现位置", ""]
+    out += ["## 出现位置 { data-search-exclude }", ""]
     if not term.occurrences:
         out += ["目前收录的报告中没有出现。", ""]
     for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
         report = reports[slug]
         # Snippets of report text: the reports themselves are searched, not these copies.
         out += [f"### [{escape_text(report.meta.title)}](../reports/{slug}.md)（{count}处） {{ data-search-exclude }}", ""]
-        for number, occurrence in enumerate((o for o in occurrences[slug] if o.term == term.slug), 1):
-            out.append(f"{number}. [{_snippet(occurrence)}](../reports/{slug}.md#{occurrence.anchor})")
-        out.append("")
+        out += [_occurrence_list(slug, [o for o in occurrences[slug] if o.term == term.slug]), ""]
     path = f"{TERMS_PATH}/{term.slug}.md"
     if term.editor_file:
         out += edit_links(edit_base, [("修改本条", path, True)])

@@ -6,7 +6,7 @@ and Material, and that `python -m generator` writes to disk for inspection.
 
 from __future__ import annotations
 
-import copy
+import pickle
 from pathlib import Path
 
 from .blocks import classify
@@ -44,7 +44,7 @@ def _sort_key(report: Report) -> tuple[str, str]:
     return (report.meta.date or str(report.meta.year or ""), report.meta.slug)
 
 
-_converted: dict[tuple, Report] = {}
+_converted: dict[tuple, bytes] = {}  # pickled conversions, for mkdocs serve's rebuilds
 
 # Converting is pure CPU work per report: a cold build with this many reports to convert
 # spreads them over the machine's cores.
@@ -68,23 +68,27 @@ def convert_seeds(seeds: Path) -> list[Report]:
     missing = []
     for seed, key in found:
         if key not in _converted:
-            report = disk.get(repr(key).encode())
-            if report is None:
+            stored = disk.get(repr(key).encode())
+            if stored is None:
                 missing.append((seed, key))
             else:
-                _remember(key, report)
+                _remember(key, stored)
+    fresh = {}
     for (seed, key), report in zip(missing, _convert_all([seed for seed, _ in missing])):
-        disk.put(repr(key).encode(), report)
-        _remember(key, report)
-    # Later stages mark the text (terms, notes): each build works on its own copy.
-    reports = [copy.deepcopy(_converted[key]) for _, key in found]
+        stored = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        disk.put(repr(key).encode(), stored)
+        _remember(key, stored)
+        fresh[key] = report
+    # Later stages mark the text (terms, notes): each build works on its own copy, made
+    # from the stored pickle (several times faster than copying the objects).
+    reports = [fresh[key] if key in fresh else pickle.loads(_converted[key]) for _, key in found]  # noqa: S301
     return sorted(reports, key=_sort_key, reverse=True)
 
 
-def _remember(key: tuple, report: Report) -> None:
+def _remember(key: tuple, stored: bytes) -> None:
     for stale in [k for k in _converted if k[0] == key[0]]:
         del _converted[stale]
-    _converted[key] = report
+    _converted[key] = stored
 
 
 def _convert_seed(seed: SeedReport) -> Report:

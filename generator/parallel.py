@@ -24,27 +24,33 @@ Result = TypeVar("Result")
 _DONE = "done"
 
 
+def workers() -> int:
+    """The machine's cores, or REPORTS_WORKERS when set (1: never fork)."""
+    setting = os.environ.get("REPORTS_WORKERS", "").strip()
+    return max(1, int(setting)) if setting.isdigit() else os.cpu_count() or 1
+
+
 def can_fork() -> bool:
-    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    return workers() > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(function: Callable[[Item], Result], items: list[Item], workers: int | None = None) -> Iterator[Result]:
+def fork_map(function: Callable[[Item], Result], items: list[Item], processes: int | None = None) -> Iterator[Result]:
     """``function(item)`` for every item, in forked workers; results come in the order they finish.
 
     Items are dealt round-robin, so callers put the largest first. A failure
     in a worker is raised here, with the worker's traceback.
     """
-    workers = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    count = max(1, min(processes or workers(), len(items)))
     context = multiprocessing.get_context("fork")
     channels: list[Connection] = []
-    processes = []
-    for number in range(workers):
+    started = []
+    for number in range(count):
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(function, items[number::workers], sender), daemon=True)
+        process = context.Process(target=_work, args=(function, items[number::count], sender), daemon=True)
         process.start()
         sender.close()
         channels.append(receiver)
-        processes.append(process)
+        started.append(process)
     try:
         open_channels = list(channels)
         while open_channels:
@@ -60,7 +66,7 @@ def fork_map(function: Callable[[Item], Result], items: list[Item], workers: int
                 else:
                     open_channels.remove(channel)
     finally:
-        for process in processes:
+        for process in started:
             if process.is_alive():
                 process.terminate()
             process.join()

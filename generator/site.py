@@ -21,11 +21,13 @@ from .concepts import render_index as render_concept_index
 from .export import glossary_json
 from .model import Notice, Problem, Report
 from .notes import NOTES_DIR
+from .parallel import can_fork, fork_map
 from .read import SourceError
 from .render import render_index, render_report
 from .terms import Glossary
 
 REPORTS_DIR = "reports"
+PARALLEL_FROM = 40  # pages: fewer are rendered in this process
 HAND_WRITTEN = {"editing.md": "编辑指南", "benchmark.md": "性能基准"}  # listed in the navigation when present
 
 
@@ -93,16 +95,26 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     occurrences = {r.meta.slug: r.occurrences or [] for r in reports}
     by_slug = {r.meta.slug: r for r in reports}
     edit_base = edit_base.rstrip("/")
-    pages = {}
-    for report in reports:
-        overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
-        pages[f"{REPORTS_DIR}/{report.meta.slug}.md"] = render_report(
-            report, glossary if annotate else None, reports, edit_base=edit_base,
-            notes_exist=(root / NOTES_DIR / f"{report.meta.slug}.yml").exists(), overrides_file=overrides,
-        )
+
+    def render_page(path: str) -> tuple[str, str]:
+        folder, name = path.split("/")
+        slug = name.removesuffix(".md")
+        if folder == REPORTS_DIR:
+            report = by_slug[slug]
+            overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
+            return path, render_report(
+                report, glossary if annotate else None, reports, edit_base=edit_base,
+                notes_exist=(root / NOTES_DIR / f"{slug}.yml").exists(), overrides_file=overrides,
+            )
+        return path, render_concept_page(terms[slug], glossary, by_slug, occurrences, edit_base)
+
+    terms = glossary.by_slug()
+    paths = [f"{REPORTS_DIR}/{r.meta.slug}.md" for r in reports] + [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms]
+    # Each page depends only on the finished reports and glossary: many pages are rendered in forked workers.
+    rendered = dict(fork_map(render_page, paths) if len(paths) >= PARALLEL_FROM and can_fork() else map(render_page, paths))
+    pages = {path: rendered[path] for path in paths if path.startswith(REPORTS_DIR)}
     pages["index.md"] = render_index(reports)
-    for term in glossary.terms:
-        pages[f"{CONCEPTS_DIR}/{term.slug}.md"] = render_concept_page(term, glossary, by_slug, occurrences, edit_base)
+    pages.update((path, rendered[path]) for path in paths if path.startswith(CONCEPTS_DIR))
     pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)

@@ -54,3 +54,32 @@ def test_table_shows_every_figure_beside_the_baseline():
     assert "| 完整构建（秒） | 2.0 | 2.0 |" in text
     assert "| 搜索索引 / 报告原文 | 1.20 | 1.20 |" in text
     assert "| 离线搜索首个结果（秒） | 0.40 | — |" in text
+
+
+def test_the_built_site_has_no_broken_link_or_anchor(built_site):
+    assert bench.broken_links(built_site) == []
+
+
+def test_broken_links_are_found(tmp_path):
+    (tmp_path / "a.html").write_text('<p id="here"><a href="b.html#nowhere">x</a> <a href="#here">y</a> '
+                                     '<a href="c.html">z</a> <a href="https://example.org/">w</a></p>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<h1 id="top">b</h1><a href="a.html#here">back</a>', encoding="utf-8")
+    assert sorted(bench.broken_links(tmp_path)) == ["a.html -> b.html#nowhere", "a.html -> c.html"]
+
+
+def test_targets_are_judged_from_the_figures():
+    run = {"raw_text_bytes": 1000, "build_seconds": 10.0, "search_index_bytes": 1100, "peak_memory_kib": 1,
+           "site_bytes": 1, "largest_page_bytes": 1, "pages": 1}
+    ours = {**run, "build_seconds": 6.0, "cached_build_seconds": 2.0, "conversion_annotation_seconds": 1.5,
+            "first_search_result_seconds": 0.5, "broken_links": 0}
+    results = {"date": "2026-11-23", "machine": "m", "runs": {
+        "50": {"ours": {**ours, "rebuild_after_annotation_edit_seconds": 3.5}, "baseline": run},
+        "200": {"ours": ours, "baseline": run}, "500": {"ours": ours, "baseline": run}}}
+    judged = {name: (measured, met) for name, _, measured, met in bench.targets(results)}
+    assert judged["N=200 完整构建，冷缓存"] == ("0.60 × 基准", True)
+    assert judged["N=200 完整构建，缓存命中"] == ("0.20 × 基准", True)
+    assert judged["N=200 转换和注释占本站构建"] == ("25%", False)
+    assert judged["N=200 搜索索引"] == ("1.10 × 报告原文", True)
+    assert judged["N=50 修改一条注释后重新构建"] == ("3.5 秒", False)
+    assert judged["N=500 构建无断链（--strict，并检查每个页内链接和锚点）"] == ("0 个", True)
+    assert "| N=200 离线搜索首个结果 | ≤ 2 秒 | 0.50 秒 | 达到 |" in bench.table(results)

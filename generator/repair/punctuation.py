@@ -16,7 +16,12 @@ from ..inline import CJK_PUNCT, HAN_CLASS, MARKER_CLASS, is_han
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _CJK_CONTEXT = set(CJK_PUNCT)
 _MARK = re.compile(f"[{MARKER_CLASS}]")
-_FULLWIDTH_ALNUM = {chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
+_FULLWIDTH_ALNUM = str.maketrans(
+    {chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
+)
+_HAN = re.compile(f"[{HAN_CLASS}]")
+_ASCII_MARK = re.compile("[,;:!?]")
+_PARENTHESIS = re.compile("[()（）]")
 _H = f"[{HAN_CLASS}]"
 _RATIO = re.compile(r"(?<=\d) *: *(?=\d)")
 _NUMBER_RANGE = re.compile(r"(?<=\d) +- +(?=\d)")
@@ -38,9 +43,8 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 def _convert_marks(text: str) -> str:
     chars = list(text)
-    for index, char in enumerate(chars):
-        if char not in _FULL_WIDTH:
-            continue
+    for match in _ASCII_MARK.finditer(text):  # only the marks themselves are looked at
+        index, char = match.start(), match.group()
         left, right = _neighbour(text, index, -1), _neighbour(text, index, 1)
         if left.isdigit() and right.isdigit():
             continue  # 1,000 and 3:4 belong to numbers
@@ -50,14 +54,17 @@ def _convert_marks(text: str) -> str:
 
 
 def _has_han(text: str) -> bool:
-    return any(is_han(char) for char in text)
+    return _HAN.search(text) is not None
 
 
 def _convert_parentheses(text: str) -> str:
     """Convert ( ) pairs whose content or surroundings are Chinese."""
+    if "(" not in text and ")" not in text:  # all full-width already
+        return text
     chars = list(text)
     stack: list[int] = []
-    for index, char in enumerate(text):
+    for match in _PARENTHESIS.finditer(text):
+        index, char = match.start(), match.group()
         if char in "(（":
             stack.append(index)
         elif char in ")）" and stack:
@@ -72,9 +79,10 @@ def _convert_parentheses(text: str) -> str:
 def normalise_punctuation(text: str) -> str:
     if not _has_han(text):
         return text
-    text = text.translate(str.maketrans(_FULLWIDTH_ALNUM))
+    text = text.translate(_FULLWIDTH_ALNUM)
     text = _convert_parentheses(text)
-    text = _convert_marks(text)
+    if _ASCII_MARK.search(text):
+        text = _convert_marks(text)
     text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1)}”" if _has_han(m.group(1)) else m.group(), text)
     text = _RATIO.sub(":", text)
     text = _NUMBER_RANGE.sub("—", text)
