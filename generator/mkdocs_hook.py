@@ -30,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -78,6 +79,15 @@ def _hand_pages(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Keep Material's templates compiled across builds: MkDocs makes a new Jinja environment each time."""
+    if config is _RENDERS.config and env.bytecode_cache is None:
+        folder = Path(config.config_file_path).parent / ".cache" / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)

@@ -1,9 +1,9 @@
 """One jieba dictionary for the whole process.
 
-Several stages segment Chinese (page-break seams, jargon suggestions, the
-search index). Loading jieba's dictionary costs most of a second, so it is
-loaded once and each stage gets its own tokenizer built on a copy of it (a
-stage may add words without affecting the others).
+Several stages segment Chinese (page-break seams, jargon suggestions).
+Loading jieba's dictionary costs most of a second, so it is loaded once and
+each stage gets its own tokenizer built on a copy of it (a stage may add
+words without affecting the others).
 """
 
 from __future__ import annotations
