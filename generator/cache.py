@@ -3,13 +3,17 @@
 Converting a report and segmenting text for search depend only on their
 inputs and on this code, so their results are stored under ``.cache/``
 (never committed) with a key made of both. A change to any input or to any
-module of the generator gives a new key; stale entries are simply not found.
+module of the generator gives a new key; stale entries are simply not found,
+and ``prune`` removes those no build has used for a while (an editor's
+``mkdocs serve`` session writes new entries with every save).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,9 +35,12 @@ class ContentCache:
         return self.folder / (hashlib.sha256(code_version().encode() + key).hexdigest() + ".pickle")
 
     def get(self, key: bytes) -> Any | None:
+        path = self._path(key)
         try:
-            with self._path(key).open("rb") as stream:
-                return pickle.load(stream)  # noqa: S301 - our own files under .cache/
+            with path.open("rb") as stream:
+                value = pickle.load(stream)  # noqa: S301 - our own files under .cache/
+            os.utime(path)  # last used now: see prune
+            return value
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
@@ -47,3 +54,17 @@ class ContentCache:
             temporary.replace(target)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def prune(folder: Path, days: float = 7) -> int:
+    """Remove cache entries under ``folder`` that no build has used for ``days``; return how many."""
+    limit = time.time() - days * 86400
+    removed = 0
+    for path in folder.glob("*/*.pickle") if folder.is_dir() else []:
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass  # another build removed or replaced it
+    return removed

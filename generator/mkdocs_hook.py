@@ -26,6 +26,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.cache import ContentCache, code_version
+from generator.cache import ContentCache, code_version, prune
 from generator.parallel import can_fork, fork_map
 from generator.read import SourceError
 from generator.search import no_segmentation, plain_text
@@ -97,6 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index.is_file():
         data = json.loads(index.read_text(encoding="utf-8"))
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    prune(Path(config.config_file_path).parent / ".cache")
 
 
 class _MemoryAndDisk:
@@ -161,7 +163,24 @@ class _RenderCache(_MemoryAndDisk):
     def key(self, page: Page, files: Files) -> str:
         if not self.files_key:  # relative links resolve against every file of the site
             self.files_key = _digest(*sorted(f.src_uri for f in files))
-        return _digest(self.setting, self.files_key, page.file.src_uri, page.markdown or "")
+        body, _ = _split_definitions(page.markdown or "")
+        return _digest(self.setting, self.files_key, page.file.src_uri, body)
+
+
+# A report page ends with its terms' explanations, one raw HTML line (generator/render.py), which
+# Markdown passes through unchanged. It is rendered as a fixed placeholder and put back after, so
+# an edited explanation does not re-render every report that uses the term.
+_DEFINITIONS = re.compile(r'^<div class="term-definitions"[^\n]*</div>$', re.MULTILINE)
+_PLACEHOLDER = '<div class="term-definitions" hidden data-search-exclude></div>'
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _split_definitions(markdown: str) -> tuple[str, str]:
+    """The page with a placeholder for its explanations line, and that line ("" if none)."""
+    found = _DEFINITIONS.search(markdown)
+    if found is None or found.group() == _PLACEHOLDER:
+        return markdown, ""
+    return markdown[: found.start()] + _PLACEHOLDER + markdown[found.end():], found.group()
 
 
 _RENDERS = _RenderCache()
@@ -175,22 +194,29 @@ def _render_cached(page: Page, config: MkDocsConfig, files: Files) -> None:
     if config is not _RENDERS.config:  # a build this hook did not set up: render as usual
         return _render_page(page, config, files)
     key = _RENDERS.key(page, files)
+    body, definitions = _split_definitions(page.markdown or "")
     hit = _RENDERS.get(key)
-    if hit is not None:
-        page.content, page.toc, page._title_from_render, anchors, links = hit
-        page.present_anchor_ids = set(anchors)
-        targets = {uri: files.get_file_from_path(uri) for uri in links}
-        page.links_to_anchors = {targets[uri]: dict(found) for uri, found in links.items() if targets[uri]}
-        return None
-    counter = _WarningCounter()
-    logging.getLogger("mkdocs").addHandler(counter)
-    try:
-        _render_page(page, config, files)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
-    if not counter.count:
+    if hit is None:
+        full, page.markdown = page.markdown, body
+        counter = _WarningCounter()
+        logging.getLogger("mkdocs").addHandler(counter)
+        try:
+            _render_page(page, config, files)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(counter)
+            page.markdown = full
         links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
-        _RENDERS.put(key, (page.content, page.toc, page._title_from_render, sorted(page.present_anchor_ids or ()), links))
+        hit = (page.content, page.toc, page._title_from_render, sorted(page.present_anchor_ids or ()), links)
+        if not counter.count:
+            _RENDERS.put(key, hit)
+    content, page.toc, page._title_from_render, anchors, links = hit
+    if definitions and _PLACEHOLDER not in content:  # Markdown changed the placeholder: render it all
+        _render_page(page, config, files)
+        return None
+    page.content = content.replace(_PLACEHOLDER, definitions, 1) if definitions else content
+    page.present_anchor_ids = set(anchors) | set(_ID.findall(definitions))
+    targets = {uri: files.get_file_from_path(uri) for uri in links}
+    page.links_to_anchors = {targets[uri]: dict(found) for uri, found in links.items() if targets[uri]}
     return None
 
 
@@ -219,7 +245,10 @@ def _index_plain_text(config: MkDocsConfig) -> None:
 
 
 def _sections_key(page: Page) -> str:
-    return _digest(code_version(), page.url, str(page.title), repr(sorted(page.meta.items())), page.content or "")
+    # The explanations line is excluded from search: its changes leave the sections as they are.
+    _, definitions = _split_definitions(page.markdown or "")
+    content = (page.content or "").replace(definitions, _PLACEHOLDER, 1) if definitions else page.content or ""
+    return _digest(code_version(), page.url, str(page.title), repr(sorted(page.meta.items())), content)
 
 
 def _search_sections(index: Any, page: Page) -> list[dict]:

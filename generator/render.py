@@ -298,6 +298,7 @@ def _term_definitions(context: PageContext) -> list[str]:
         f'{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
         for slug, term in sorted(context.terms_used.items())
     )
+    # One line of raw HTML: the build's page cache renders it apart (see generator/mkdocs_hook.py).
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 
 

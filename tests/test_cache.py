@@ -37,3 +37,20 @@ def test_conversions_are_cached_by_content(tmp_path):
     assert len(list((tmp_path / ".cache" / "conversions").glob("*.pickle"))) == 6
     assert changed["shiguai-2024-work-report"] != first["shiguai-2024-work-report"]
     _converted.clear()
+
+
+def test_entries_unused_for_a_week_are_pruned(tmp_path):
+    import os
+    import time
+
+    from generator.cache import prune
+
+    cache = ContentCache(tmp_path, "pages")
+    cache.put(b"old", 1)
+    cache.put(b"recent", 2)
+    week_ago = time.time() - 8 * 86400
+    for path in (tmp_path / "pages").glob("*.pickle"):
+        os.utime(path, (week_ago, week_ago))
+    assert cache.get(b"recent") == 2  # using an entry keeps it
+    assert prune(tmp_path) == 1
+    assert cache.get(b"old") is None and cache.get(b"recent") == 2

@@ -95,12 +95,16 @@ def test_an_edit_shows_after_a_cached_build(sites):
     _, project = sites
     term = project / "annotations" / "terms" / "fang-guan-fu.md"
     term.write_text(term.read_text(encoding="utf-8").replace("简称。", "简称（已编辑）。", 1), encoding="utf-8")
+    rendered_before = set((project / ".cache" / "pages").glob("*.pickle"))
     result = _build(project)
     assert result.returncode == 0, result.stderr
     concept = (project / "site" / "concepts" / "fang-guan-fu.html").read_text(encoding="utf-8")
     assert "简称（已编辑）。" in concept
     using = [p for p in (project / "site" / "reports").glob("*.html") if 'data-term="fang-guan-fu"' in p.read_text(encoding="utf-8")]
-    assert using and all("简称（已编辑）。" in p.read_text(encoding="utf-8") for p in using)
+    assert len(using) >= 3 and all("简称（已编辑）。" in p.read_text(encoding="utf-8") for p in using)
+    # Report pages carry the explanation, but only pages whose own text changed were rendered again.
+    rendered = set((project / ".cache" / "pages").glob("*.pickle")) - rendered_before
+    assert 1 <= len(rendered) < len(using)
 
 
 def test_a_warning_is_never_cached_away(tmp_path):
@@ -111,3 +115,36 @@ def test_a_warning_is_never_cached_away(tmp_path):
         result = _build(project)
         assert result.returncode != 0, f"build {attempt} passed"
         assert "nowhere.md" in result.stderr, result.stderr
+
+
+def test_explanations_rendered_apart_give_the_page_markdown_gives(tmp_path, monkeypatch):
+    """The page cache renders a report's explanations line apart; the HTML is what Markdown makes of the whole page."""
+    project = project_copy(tmp_path)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(project / "mkdocs.yml"))
+    hook = sys.modules[next(name for name in sys.modules if name.endswith("mkdocs_hook.py"))]
+    config = config.plugins.on_config(config)
+    files = build.get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    files = config.plugins.on_files(files, config=config)
+    build.get_navigation(files, config)
+    compared = 0
+    for file in files.documentation_pages():
+        if not file.src_uri.startswith("reports/"):
+            continue
+        page = file.page or Page(None, file, config)
+        page.read_source(config)
+        assert hook._split_definitions(page.markdown)[1].startswith('<div class="term-definitions"')
+        Page._uncached_render(page, config, files)
+        whole, anchors = page.content, page.present_anchor_ids
+        for _ in range(2):  # rendered apart, then from the cache
+            page.content = None
+            page.render(config, files)
+            assert page.content == whole and page.present_anchor_ids == anchors
+        compared += 1
+    assert compared == 5
