@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 from generator.convert import convert_seeds
@@ -83,3 +84,10 @@ def test_targets_are_judged_from_the_figures():
     assert judged["N=50 修改一条注释后重新构建"] == ("3.5 秒", False)
     assert judged["N=500 构建无断链（--strict，并检查每个页内链接和锚点）"] == ("0 个", True)
     assert "| N=200 离线搜索首个结果 | ≤ 2 秒 | 0.50 秒 | 达到 |" in bench.table(results)
+
+
+def test_best_of_keeps_every_sample_and_counts_the_fastest(tmp_path):
+    calls = []
+    seconds, memory, samples = bench.best_of(3, [sys.executable, "-c", "pass"], tmp_path,
+                                             before=lambda: calls.append(1))
+    assert len(samples) == 3 and seconds == min(samples) and memory > 0 and calls == [1, 1, 1]
