@@ -33,19 +33,25 @@ def _front_matter(title: str, boost: float | None = None) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def _occurrence_list(slug: str, occurrences: list[Occurrence]) -> str:
-    """Snippets that deep-link to each occurrence, as one HTML list.
+def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[str, list[Occurrence]]) -> str:
+    """Every report using the term, and a snippet deep-linking to each occurrence, as one line of HTML.
 
     Generated like the report panels, as HTML with final addresses: a common
-    term has thousands of occurrences in a large archive, and as Markdown
-    links they made concept pages the slowest pages to render.
+    term has thousands of occurrences in a large archive, and as Markdown the
+    lists made concept pages the slowest pages to render. The line is excluded
+    from search (the reports themselves are searched, not these copies), and
+    the build's page cache renders it apart (generator/mkdocs_hook.py).
     """
-    items = "".join(
-        f'<li><a href="../reports/{slug}.html#{o.anchor}">…{html.escape(o.before)}'
-        f"<strong>{html.escape(o.surface)}</strong>{html.escape(o.after)}…</a></li>"
-        for o in occurrences
-    )
-    return f'<ol class="occurrences">{items}</ol>'
+    parts = []
+    for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
+        items = "".join(
+            f'<li><a href="../reports/{slug}.html#{o.anchor}">…{html.escape(o.before)}'
+            f"<strong>{html.escape(o.surface)}</strong>{html.escape(o.after)}…</a></li>"
+            for o in occurrences[slug] if o.term == term.slug
+        )
+        title = html.escape(reports[slug].meta.title)
+        parts.append(f'<h3><a href="../reports/{slug}.html">{title}</a>（{count}处）</h3><ol>{items}</ol>')
+    return f'<div class="occurrences" data-search-exclude>{"".join(parts)}</div>'
 
 
 def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Report],
@@ -88,11 +94,8 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     out += ["## 出现位置 { data-search-exclude }", ""]
     if not term.occurrences:
         out += ["目前收录的报告中没有出现。", ""]
-    for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
-        report = reports[slug]
-        # Snippets of report text: the reports themselves are searched, not these copies.
-        out += [f"### [{escape_text(report.meta.title)}](../reports/{slug}.md)（{count}处） {{ data-search-exclude }}", ""]
-        out += [_occurrence_list(slug, [o for o in occurrences[slug] if o.term == term.slug]), ""]
+    else:
+        out += [_occurrences_html(term, reports, occurrences), ""]
     path = f"{TERMS_PATH}/{term.slug}.md"
     if term.editor_file:
         out += edit_links(edit_base, [("修改本条", path, True)])

@@ -163,24 +163,42 @@ class _RenderCache(_MemoryAndDisk):
     def key(self, page: Page, files: Files) -> str:
         if not self.files_key:  # relative links resolve against every file of the site
             self.files_key = _digest(*sorted(f.src_uri for f in files))
-        body, _ = _split_definitions(page.markdown or "")
+        body, _ = _split_generated(page.markdown or "")
         return _digest(self.setting, self.files_key, page.file.src_uri, body)
 
 
-# A report page ends with its terms' explanations, one raw HTML line (generator/render.py), which
-# Markdown passes through unchanged. It is rendered as a fixed placeholder and put back after, so
-# an edited explanation does not re-render every report that uses the term.
-_DEFINITIONS = re.compile(r'^<div class="term-definitions"[^\n]*</div>$', re.MULTILINE)
-_PLACEHOLDER = '<div class="term-definitions" hidden data-search-exclude></div>'
+# Generated pages carry long single lines of raw HTML that are excluded from search (a report's
+# term explanations, a concept page's occurrence lists; see generator/render.py and concepts.py).
+# Markdown passes such a line through unchanged, so each is rendered as a small placeholder and
+# put back after: an edited explanation does not re-render every report that uses the term, and
+# the occurrence lists skip Markdown's and the search index's HTML parsers.
+_GENERATED = re.compile(r'^<div class="(?:term-definitions|occurrences)"[^\n]*</div>$', re.MULTILINE)
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-def _split_definitions(markdown: str) -> tuple[str, str]:
-    """The page with a placeholder for its explanations line, and that line ("" if none)."""
-    found = _DEFINITIONS.search(markdown)
-    if found is None or found.group() == _PLACEHOLDER:
-        return markdown, ""
-    return markdown[: found.start()] + _PLACEHOLDER + markdown[found.end():], found.group()
+def _placeholder(number: int) -> str:
+    return f'<div data-generated="{number}"></div>'
+
+
+def _split_generated(markdown: str) -> tuple[str, list[str]]:
+    """The page with a placeholder for each generated HTML line, and those lines."""
+    lines: list[str] = []
+
+    def stash(found: re.Match[str]) -> str:
+        lines.append(found.group())
+        return _placeholder(len(lines) - 1)
+
+    return _GENERATED.sub(stash, markdown), lines
+
+
+def _restore(content: str, lines: list[str]) -> str | None:
+    """The rendered page with its generated lines back; None if a placeholder went missing."""
+    for number, line in enumerate(lines):
+        placeholder = _placeholder(number)
+        if content.count(placeholder) != 1:
+            return None
+        content = content.replace(placeholder, line)
+    return content
 
 
 _RENDERS = _RenderCache()
@@ -194,7 +212,7 @@ def _render_cached(page: Page, config: MkDocsConfig, files: Files) -> None:
     if config is not _RENDERS.config:  # a build this hook did not set up: render as usual
         return _render_page(page, config, files)
     key = _RENDERS.key(page, files)
-    body, definitions = _split_definitions(page.markdown or "")
+    body, generated = _split_generated(page.markdown or "")
     hit = _RENDERS.get(key)
     if hit is None:
         full, page.markdown = page.markdown, body
@@ -210,11 +228,12 @@ def _render_cached(page: Page, config: MkDocsConfig, files: Files) -> None:
         if not counter.count:
             _RENDERS.put(key, hit)
     content, page.toc, page._title_from_render, anchors, links = hit
-    if definitions and _PLACEHOLDER not in content:  # Markdown changed the placeholder: render it all
+    restored = _restore(content, generated)
+    if restored is None:  # Markdown did not keep a placeholder as it was: render the page whole
         _render_page(page, config, files)
         return None
-    page.content = content.replace(_PLACEHOLDER, definitions, 1) if definitions else content
-    page.present_anchor_ids = set(anchors) | set(_ID.findall(definitions))
+    page.content = restored
+    page.present_anchor_ids = set(anchors).union(*(_ID.findall(line) for line in generated))
     targets = {uri: files.get_file_from_path(uri) for uri in links}
     page.links_to_anchors = {targets[uri]: dict(found) for uri, found in links.items() if targets[uri]}
     return None
@@ -244,11 +263,16 @@ def _index_plain_text(config: MkDocsConfig) -> None:
     index.add_entry_from_context = add_entry_from_context
 
 
+def _searched_content(page: Page) -> str:
+    """The page's HTML as the search index sees it: generated lines (excluded from search) as placeholders."""
+    content = page.content or ""
+    for number, line in enumerate(_split_generated(page.markdown or "")[1]):
+        content = content.replace(line, _placeholder(number), 1)
+    return content
+
+
 def _sections_key(page: Page) -> str:
-    # The explanations line is excluded from search: its changes leave the sections as they are.
-    _, definitions = _split_definitions(page.markdown or "")
-    content = (page.content or "").replace(definitions, _PLACEHOLDER, 1) if definitions else page.content or ""
-    return _digest(code_version(), page.url, str(page.title), repr(sorted(page.meta.items())), content)
+    return _digest(code_version(), page.url, str(page.title), repr(sorted(page.meta.items())), _searched_content(page))
 
 
 def _search_sections(index: Any, page: Page) -> list[dict]:
@@ -257,7 +281,11 @@ def _search_sections(index: Any, page: Page) -> list[dict]:
     sections = _SECTIONS.get(key)
     if sections is None:
         first = len(index.entries)
-        type(index).add_entry_from_context(index, page)
+        full, page.content = page.content, _searched_content(page)
+        try:
+            type(index).add_entry_from_context(index, page)
+        finally:
+            page.content = full
         sections = index.entries[first:]
         del index.entries[first:]
         for section in sections:

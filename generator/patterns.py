@@ -30,9 +30,12 @@ MAX_PLAIN_HEADING = 20
 MAX_TOPIC_HEADING = 40
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def heading_text(text: str) -> str:
     """Plain text of a heading candidate: no markup, single spaces."""
-    return re.sub(r"\s+", " ", plain(text)).strip()
+    return _SPACE_RUN.sub(" ", plain(text)).strip()
 
 
 def could_be_heading(text: str) -> bool:

@@ -140,7 +140,7 @@ def test_concept_page(built_site, published):
     quote = body.find("blockquote")
     assert "施工工地周边100%围挡" in quote.get_text()
     assert quote.find("a")["href"] == "../reports/yuquan-2023-work-report.html#gloss-4"
-    occurrences = body.select("h2 ~ ol li a")
+    occurrences = body.select(".occurrences ol li a")
     hrefs = [a["href"] for a in occurrences]
     assert len(hrefs) == 4 and hrefs[0].startswith("../reports/yuquan-2023-work-report.html#t-liu-ge-bai-fen-bai-")
     for link in occurrences:

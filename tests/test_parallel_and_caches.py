@@ -117,8 +117,9 @@ def test_a_warning_is_never_cached_away(tmp_path):
         assert "nowhere.md" in result.stderr, result.stderr
 
 
-def test_explanations_rendered_apart_give_the_page_markdown_gives(tmp_path, monkeypatch):
-    """The page cache renders a report's explanations line apart; the HTML is what Markdown makes of the whole page."""
+def test_generated_lines_rendered_apart_give_what_markdown_gives(tmp_path, monkeypatch):
+    """The page cache renders a page's long generated HTML lines apart (a report's term explanations, a
+    concept page's occurrence lists): the HTML and the search sections are what the whole page gives."""
     project = project_copy(tmp_path)
     monkeypatch.chdir(project)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -133,18 +134,23 @@ def test_explanations_rendered_apart_give_the_page_markdown_gives(tmp_path, monk
     files.add_files_from_theme(config.theme.get_env(), config)
     files = config.plugins.on_files(files, config=config)
     build.get_navigation(files, config)
-    compared = 0
+    index = config.plugins.get("material/search").search_index
+    compared = {"reports": 0, "concepts": 0}
     for file in files.documentation_pages():
-        if not file.src_uri.startswith("reports/"):
-            continue
+        folder = file.src_uri.split("/")[0]
         page = file.page or Page(None, file, config)
         page.read_source(config)
-        assert hook._split_definitions(page.markdown)[1].startswith('<div class="term-definitions"')
+        if not hook._split_generated(page.markdown)[1]:
+            continue
         Page._uncached_render(page, config, files)
         whole, anchors = page.content, page.present_anchor_ids
+        type(index).add_entry_from_context(index, page)
+        sections = [dict(s, title=hook.plain_text(s["title"]), text=hook.plain_text(s["text"])) for s in index.entries]
+        index.entries.clear()
         for _ in range(2):  # rendered apart, then from the cache
             page.content = None
             page.render(config, files)
             assert page.content == whole and page.present_anchor_ids == anchors
-        compared += 1
-    assert compared == 5
+            assert hook._search_sections(index, page) == sections
+        compared[folder] += 1
+    assert compared["reports"] == 5 and compared["concepts"] >= 50

@@ -25,7 +25,10 @@ _LEADER = re.compile(r"\.{3,}|…{2,}|·{3,}")
 
 def toc_entry_title(text: str) -> str | None:
     """The title of a TOC entry line, or None when the line is not one."""
-    match = _ENTRY.match(plain(text).strip())
+    line = plain(text).strip()
+    if not line[-1:].isdigit():  # every entry ends with its page number; the pattern is slow on prose
+        return None
+    match = _ENTRY.match(line)
     if not match:
         return None
     return re.sub(r"\s*(?:\.{2,}|…+|·{2,})\s*$", "", match.group("title")).strip()
