@@ -160,10 +160,12 @@ class _RenderCache(_MemoryAndDisk):
         packages = ",".join(version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"))
         self.setting = _digest(Path(config.config_file_path).read_bytes(), packages, code_version())
 
-    def key(self, page: Page, files: Files) -> str:
+    def key(self, page: Page, files: Files, body: str | None = None) -> str:
+        """``body``: the page's Markdown with its generated lines as placeholders (computed if not given)."""
         if not self.files_key:  # relative links resolve against every file of the site
             self.files_key = _digest(*sorted(f.src_uri for f in files))
-        body, _ = _split_generated(page.markdown or "")
+        if body is None:
+            body, _ = _split_generated(page.markdown or "")
         return _digest(self.setting, self.files_key, page.file.src_uri, body)
 
 
@@ -211,8 +213,8 @@ Page._uncached_render = _render_page  # type: ignore[attr-defined]
 def _render_cached(page: Page, config: MkDocsConfig, files: Files) -> None:
     if config is not _RENDERS.config:  # a build this hook did not set up: render as usual
         return _render_page(page, config, files)
-    key = _RENDERS.key(page, files)
     body, generated = _split_generated(page.markdown or "")
+    key = _RENDERS.key(page, files, body)
     hit = _RENDERS.get(key)
     if hit is None:
         full, page.markdown = page.markdown, body
