@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotate import annotate_reports
-from .annotations import TERMS_DIR, TermFile, load_term_files
+from .glossary.annotate import annotate_reports
+from .glossary.annotations import TERMS_DIR, TermFile, load_term_files
 from .model import Problem, Report
-from .notes import NOTES_DIR, attach_notes
-from .read import SourceError
+from .glossary.notes import NOTES_DIR, attach_notes
+from .sources.read import SourceError
 from .convert import convert_seeds
-from .terms import Glossary, build_glossary
+from .glossary.terms import Glossary, build_glossary
 
 
 @dataclass

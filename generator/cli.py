@@ -15,18 +15,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .bundle import BundleError, make_bundle
+from .site.bundle import BundleError, make_bundle
 from .check import check_project
-from .publish import build_site
+from .site.publish import build_site
 from .review import ReviewError, review
 from .convert import convert_file
-from .manifest import apply_manifest, discover
+from .sources.manifest import apply_manifest, discover
 from .model import ReportMeta
-from .overrides import Overrides, load_overrides
-from .read import SourceError
-from .render import page_heading, render_report
-from .site import BuildError, generate, write_pages
-from .suggest import format_candidates, suggest
+from .sources.overrides import Overrides, load_overrides
+from .sources.read import SourceError
+from .render.report import page_heading, render_report
+from .site.pages import BuildError, generate, write_pages
+from .glossary.suggest import format_candidates, suggest
 
 
 def _report(path: Path):

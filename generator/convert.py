@@ -9,16 +9,16 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from .blocks import classify
+from .structure.blocks import classify
 from .cache import ContentCache
-from .manifest import SeedReport, apply_manifest, discover
+from .sources.manifest import SeedReport, apply_manifest, discover
 from .model import Line, Report, ReportMeta
-from .overrides import Overrides, load_overrides
+from .sources.overrides import Overrides, load_overrides
 from .parallel import can_fork, fork_map
-from .read import SourceError, read_source
+from .sources.read import SourceError, read_source
 from .repair import RepairLog, repair_blocks, repair_chunks, split_chunks
 from .repair.errata import apply_errata
-from .structure import build_report
+from .structure.report import build_report
 
 
 def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Overrides | None = None,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.blocks import classify
+from generator.structure.blocks import classify
 from generator.convert import convert_lines
 from generator.model import Line, Report, ReportMeta
-from generator.overrides import Overrides
-from generator.render import render_report
+from generator.sources.overrides import Overrides
+from generator.render.report import render_report
 from generator.repair import RepairLog, repair_blocks, repair_chunks, split_chunks
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.annotate import annotate_report
+from generator.glossary.annotate import annotate_report
 from generator.inline import BOLD_CLOSE, BOLD_OPEN, TERM_CLOSE, strip_markers, term_index
-from generator.matching import TermMatcher
+from generator.glossary.matching import TermMatcher
 from generator.model import Paragraph
 from generator.repair.errata import apply_errata  # noqa: F401 (errata are tested through convert)
 
@@ -101,7 +101,7 @@ def _matching_text_by_character(text: str) -> tuple[str, list[int]]:
 @given(st.text(alphabet=st.sampled_from(["六", "个", "百", "分", "。", "a", BOLD_OPEN, BOLD_CLOSE, "\ue100", "\ue400",
                                            TERM_CLOSE, "\U000f0003"]), max_size=40))
 def test_matching_positions_agree_with_the_character_by_character_definition(text):
-    from generator.annotate import _matching_text
+    from generator.glossary.annotate import _matching_text
 
     visible, positions = _matching_text(text)
     expected_visible, expected_positions = _matching_text_by_character(text)

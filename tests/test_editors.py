@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.check import check_project
-from generator.publish import build_site
-from generator.safe import safe_markdown, safe_url
+from generator.site.publish import build_site
+from generator.render.safe import safe_markdown, safe_url
 
 from .conftest import BUILD_ENV, ROOT, article, project_copy
 
@@ -250,8 +250,8 @@ def test_the_hostile_pages_are_inert_in_chromium(browser, hostile_site):
 
 def _hostile_concept_page(site: Path) -> Path:
     """A concept page rendered from a hostile term file, as if check had been skipped."""
-    from generator.concepts import render_concept_page
-    from generator.terms import Glossary, Term
+    from generator.render.concepts import render_concept_page
+    from generator.glossary.terms import Glossary, Term
 
     term = Term(slug="e-yi", term="恶意", summary='"><script>alert(9)</script>', explanation="\n".join(PAYLOADS),
                 definitions=[], editor_written=True)

@@ -7,10 +7,10 @@ import json
 import jsonschema
 import pytest
 
-from generator.annotations import TERMS_DIR, load_term_files
+from generator.glossary.annotations import TERMS_DIR, load_term_files
 from generator.check import check_project
-from generator.export import glossary_data
-from generator.terms import build_glossary
+from generator.glossary.export import glossary_data
+from generator.glossary.terms import build_glossary
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.bundle import BUNDLE_NAME, make_bundle
+from generator.site.bundle import BUNDLE_NAME, make_bundle
 
 from .browser import DESKTOP, PHONE, screenshot
 from .conftest import ROOT

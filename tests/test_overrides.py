@@ -8,8 +8,8 @@ import pytest
 
 from generator.inline import strip_markers
 from generator.model import Paragraph
-from generator.overrides import load_overrides
-from generator.read import SourceError
+from generator.sources.overrides import load_overrides
+from generator.sources.read import SourceError
 
 from .helpers import convert, markdown
 

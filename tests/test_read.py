@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from generator.read import SourceError, decode, normalise_lines, read_source
+from generator.sources.read import SourceError, decode, normalise_lines, read_source
 
 SAMPLE = "政府工作报告\r\n\r\n\u3000\u3000各位代表：\r\n地区生产总值实现 358 亿元。"
 

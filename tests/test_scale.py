@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from generator.render import RELATED_SHOWN, _concept_panel
-from generator.site import NAV_FLAT_LIMIT, report_nav
+from generator.render.report import RELATED_SHOWN, _concept_panel
+from generator.site.pages import NAV_FLAT_LIMIT, report_nav
 
 
 def _report(slug: str, date: str = "", year: int | None = None):

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from generator.search import plain_text
+from generator.site.search import plain_text
 
 from .browser import DESKTOP
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from generator.inline import HAN_RUN
-from generator.read import read_source
+from generator.sources.read import read_source
 
 from .conftest import ROOT, SEEDS, SLUGS, article, squash
 

@@ -60,7 +60,7 @@ def test_cli_convert_and_outline():
 
 def test_generator_core_does_not_import_mkdocs():
     code = (
-        "import sys, generator.site, generator.cli, generator.render;"
+        "import sys, generator.site.pages, generator.cli, generator.render.report;"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')], 'mkdocs imported'"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.annotations import TERMS_DIR, load_term_files
-from generator.suggest import candidates_in, format_candidates, suggest
-from generator.terms import build_glossary
+from generator.glossary.annotations import TERMS_DIR, load_term_files
+from generator.glossary.suggest import candidates_in, format_candidates, suggest
+from generator.glossary.terms import build_glossary
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@
  * index, so the first result comes quickly even from disk with hundreds of
  * reports.
  *
- * The index text is plain text (see generator/search.py); everything returned
+ * The index text is plain text (see generator/site/search.py); everything returned
  * is HTML-escaped here, with only our own <mark> around matches, because
  * Material inserts result titles and texts as HTML.
  */

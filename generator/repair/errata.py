@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..inline import erratum_ref
 from ..model import Erratum, Line
-from ..overrides import Overrides
-from ..read import SourceError
+from ..sources.overrides import Overrides
+from ..sources.read import SourceError
 
 
 def apply_errata(lines: list[Line], overrides: Overrides, source_name: str) -> list[Erratum]:

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 
 from .glossary_entries import looks_like_glossary, parse_entry
-from .inline import BOLD_CLOSE, BOLD_OPEN, SENTENCE_END, plain, strip_markers
-from .model import (
+from ..inline import BOLD_CLOSE, BOLD_OPEN, SENTENCE_END, plain, strip_markers
+from ..model import (
     Block, Box, CoverLine, FootnoteBody, GlossarySection, Heading, Paragraph, Report, ReportMeta, Table,
 )
-from .patterns import BOX, GLOSSARY_TITLE, ITEM_NUMBER, PAREN
-from .repair.log import RepairLog
-from .repair.page_breaks import is_unfinished
+from .numbering import BOX, GLOSSARY_TITLE, ITEM_NUMBER, PAREN
+from ..repair.log import RepairLog
+from ..repair.page_breaks import is_unfinished
 
 _MAX_LEVEL = 6
 _LEAD_IN_MAX = 30
@@ -170,7 +170,7 @@ def _flag_defects(blocks: list[Block], log: RepairLog) -> None:
 
 
 def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], log: RepairLog) -> Report:
-    from .metadata import detect
+    from ..sources.metadata import detect
 
     cover = [b for b in blocks if isinstance(b, CoverLine)]
     body = [b for b in blocks if not isinstance(b, CoverLine)]
@@ -204,6 +204,6 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
 
 
 def _clean_toc_title(title: str) -> str:
-    from .repair import label_text
+    from ..repair import label_text
 
     return label_text(title)

@@ -10,8 +10,8 @@ import codecs
 import re
 from pathlib import Path
 
-from .inline import PRIVATE_USE
-from .model import SourceText
+from ..inline import PRIVATE_USE
+from ..model import SourceText
 
 
 class SourceError(Exception):

@@ -17,9 +17,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, strip_markers, term_open
+from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, strip_markers, term_open
 from .matching import TermMatcher
-from .model import Report
+from ..model import Report
 from .terms import Glossary
 
 SNIPPET = 20

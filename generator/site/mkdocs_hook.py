@@ -16,7 +16,7 @@ memory for ``mkdocs serve``, in ``.cache/`` across builds):
 * a page's search-index sections, keyed by its HTML, address and title.
 
 The search index holds plain text for our own search worker
-(``docs/assets/search-worker.js``; see ``generator/search.py``).
+(``docs/assets/search-worker.js``; see ``generator/site/search.py``).
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ from mkdocs.structure.pages import Page
 
 from generator.cache import ContentCache, code_version, prune
 from generator.parallel import can_fork, fork_map
-from generator.read import SourceError
-from generator.search import no_segmentation, plain_text
-from generator.site import SitePages, generate_pages
+from generator.sources.read import SourceError
+from generator.site.search import no_segmentation, plain_text
+from generator.site.pages import SitePages, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
 _generated: SitePages | None = None
@@ -170,7 +170,7 @@ class _RenderCache(_MemoryAndDisk):
 
 
 # Generated pages carry long single lines of raw HTML that are excluded from search (a report's
-# term explanations, a concept page's occurrence lists; see generator/render.py and concepts.py).
+# term explanations, a concept page's occurrence lists; see generator/render/report.py and concepts.py).
 # Markdown passes such a line through unchanged, so each is rendered as a small placeholder and
 # put back after: an edited explanation does not re-render every report that uses the term, and
 # the occurrence lists skip Markdown's and the search index's HTML parsers.
@@ -251,7 +251,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _index_plain_text(config: MkDocsConfig) -> None:
-    """Plain text sections in the search index, cached per page (see generator/search.py)."""
+    """Plain text sections in the search index, cached per page (see generator/site/search.py)."""
     search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None)  # created by the search plugin's own on_config
     if index is None or not hasattr(index, "add_entry_from_context"):

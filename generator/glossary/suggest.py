@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .inline import plain
-from .model import Report
-from .segmentation import base_tokenizer
+from ..inline import plain
+from ..model import Report
+from ..segmentation import base_tokenizer
 from .terms import Glossary
 
 _NUMERAL = "一二三四五六七八九十两双百千万多"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .inline import footnote_number, is_han, plain
-from .model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
-from .overrides import Anchor, Overrides, anchor_key
-from .patterns import SALUTATION, could_be_topic, heading_style, numbering_style, topic_key
-from .read import SourceError
+from ..inline import footnote_number, is_han, plain
+from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
+from ..sources.overrides import Anchor, Overrides, anchor_key
+from .numbering import SALUTATION, could_be_topic, heading_style, numbering_style, topic_key
+from ..sources.read import SourceError
 
 _MAX_COVER_LINE = 60
 _BODY_STYLES = {"chapter", "section", "part", "paren", "glossary"}
@@ -80,7 +80,7 @@ def split_chunks(units: list[Chunk | Table], overrides: Overrides) -> list[Chunk
         for position, line in enumerate(chunk.lines):
             start = _find_loose(line.text, anchor.match)
             if start > 0:
-                from .model import Line
+                from ..model import Line
 
                 tail = Chunk([Line(line.no, line.text[start:])] + chunk.lines[position + 1:])
                 chunk.lines = chunk.lines[:position] + [Line(line.no, line.text[:start])]

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pypinyin import lazy_pinyin
 
 from .annotations import TermFile
-from .inline import plain
+from ..inline import plain
 from .matching import TermMatcher
-from .model import GlossaryEntry, Report
+from ..model import GlossaryEntry, Report
 
 DEFAULT_CATEGORY = "地方工作部署"
 _SUMMARY_LIMIT = 80

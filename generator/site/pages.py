@@ -13,18 +13,18 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import ContentCache, code_version
+from ..cache import ContentCache, code_version
 
-from .check import check_project
-from .concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
-from .concepts import render_index as render_concept_index
-from .export import glossary_json
-from .model import Notice, Problem, Report
-from .notes import NOTES_DIR
-from .parallel import can_fork, fork_map
-from .read import SourceError
-from .render import render_index, render_report
-from .terms import Glossary
+from ..check import check_project
+from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
+from ..render.concepts import render_index as render_concept_index
+from ..glossary.export import glossary_json
+from ..model import Notice, Problem, Report
+from ..glossary.notes import NOTES_DIR
+from ..parallel import can_fork, fork_map
+from ..sources.read import SourceError
+from ..render.report import render_index, render_report
+from ..glossary.terms import Glossary
 
 REPORTS_DIR = "reports"
 PARALLEL_FROM = 40  # pages: fewer are rendered in this process

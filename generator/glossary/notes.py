@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotations import unsafe_text
-from .inline import BOLD_CLOSE, TERM_CLOSE, note_ref, strip_markers, term_index
-from .model import Problem, Report
-from .read import SourceError
-from .yamlfile import LineDict, line_of, load_yaml
+from ..inline import BOLD_CLOSE, TERM_CLOSE, note_ref, strip_markers, term_index
+from ..model import Problem, Report
+from ..sources.read import SourceError
+from ..sources.yamlfile import LineDict, line_of, load_yaml
 
 NOTES_DIR = Path("annotations") / "notes"
 _FIELDS = {"quote", "note", "occurrence"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Report
+from ..model import Report
 from .terms import Glossary
 
 SCHEMA_URL = "glossary.schema.json"

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from .annotate import Occurrence
-from .annotations import CATEGORIES
-from .model import Report
-from .render import TERMS_PATH, edit_links, escape_text
+from ..glossary.annotate import Occurrence
+from ..glossary.annotations import CATEGORIES
+from ..model import Report
+from .report import TERMS_PATH, edit_links, escape_text
 from .safe import safe_markdown
-from .terms import Glossary, Term
+from ..glossary.terms import Glossary, Term
 
 CONCEPTS_DIR = "concepts"
 MATRIX_FILE = "matrix.svg"
@@ -40,7 +40,7 @@ def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[
     term has thousands of occurrences in a large archive, and as Markdown the
     lists made concept pages the slowest pages to render. The line is excluded
     from search (the reports themselves are searched, not these copies), and
-    the build's page cache renders it apart (generator/mkdocs_hook.py).
+    the build's page cache renders it apart (generator/site/mkdocs_hook.py).
     """
     parts = []
     for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):

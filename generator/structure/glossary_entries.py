@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .inline import plain, strip_markers
-from .model import GlossaryEntry, Paragraph
-from .patterns import ITEM_NUMBER
+from ..inline import plain, strip_markers
+from ..model import GlossaryEntry, Paragraph
+from .numbering import ITEM_NUMBER
 
 _QUOTED = re.compile(r"“([^“”]+)”")
 _SEPARATORS = ("：", "——")

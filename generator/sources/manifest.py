@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .model import ReportMeta
+from ..model import ReportMeta
 from .read import SourceError
 from .yamlfile import line_of, load_yaml
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .inline import plain
+from ..inline import plain
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 

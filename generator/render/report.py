@@ -15,13 +15,13 @@ import yaml
 
 from dataclasses import dataclass, field
 
-from .inline import (
+from ..inline import (
     BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, erratum_index, footnote_number, note_index, term_index,
 )
-from .model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
-from .patterns import ITEM_NUMBER
+from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
+from ..structure.numbering import ITEM_NUMBER
 from .safe import safe_markdown
-from .terms import Glossary, Term
+from ..glossary.terms import Glossary, Term
 
 NOTES_PATH = "annotations/notes"
 TERMS_PATH = "annotations/terms"
@@ -298,7 +298,7 @@ def _term_definitions(context: PageContext) -> list[str]:
         f'{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
         for slug, term in sorted(context.terms_used.items())
     )
-    # One line of raw HTML: the build's page cache renders it apart (see generator/mkdocs_hook.py).
+    # One line of raw HTML: the build's page cache renders it apart (see generator/site/mkdocs_hook.py).
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 
 

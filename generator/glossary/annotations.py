@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Problem
-from .read import SourceError
-from .yamlfile import LineDict, line_of, parse_yaml
+from ..model import Problem
+from ..sources.read import SourceError
+from ..sources.yamlfile import LineDict, line_of, parse_yaml
 
 TERMS_DIR = Path("annotations") / "terms"
 SUMMARY_LIMIT = 80

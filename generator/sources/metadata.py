@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .inline import HAN_CLASS, plain
-from .model import CoverLine, ReportMeta
+from ..inline import HAN_CLASS, plain
+from ..model import CoverLine, ReportMeta
 
 _H = f"[{HAN_CLASS}]"
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")

@@ -1,0 +1,7 @@
+"""Stage 4, annotate: the glossary and everything attached to the report text.
+
+Terms come from the reports' own 名词解释 and from editors' term files
+(``annotations``, ``terms``); ``matching`` and ``annotate`` find their
+occurrences; ``notes`` attaches editors' passage notes; ``suggest`` lists
+unexplained jargon and ``export`` publishes the glossary as open data.
+"""
