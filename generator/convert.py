@@ -16,28 +16,37 @@ from .model import Line, Report, ReportMeta
 from .sources.overrides import Overrides, load_overrides
 from .parallel import can_fork, fork_map
 from .sources.read import SourceError, read_source
-from .repair import RepairLog, repair_blocks, repair_chunks, split_chunks
+from .model import RepairLog
+from .repair import repair_blocks, repair_chunks
+from .sources.layout import lay_out
 from .repair.errata import apply_errata
 from .structure.report import build_report
 
 
 def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Overrides | None = None,
-                  file: str = "<text>") -> Report:
+                  file: str = "<text>", indents: list[int] | None = None,
+                  page_starts: frozenset[int] = frozenset()) -> Report:
+    """One report's text through every core stage; ``indents`` and ``page_starts`` as read."""
     overrides = overrides or Overrides()
-    lines = [Line(number, text) for number, text in enumerate(source_lines, 1)]
+    indents = indents or [0] * len(source_lines)
+    lines = [Line(number, text, indents[number - 1], number in page_starts)
+             for number, text in enumerate(source_lines, 1)]
     errata = apply_errata(lines, overrides, file)
     log = RepairLog(file=file)
+    layout = lay_out(lines, log)
     toc_titles: list[str] = []
-    units = repair_chunks(split_chunks(lines), log, toc_titles)
+    units = repair_chunks(layout.chunks, log, toc_titles)
     blocks = repair_blocks(classify(units, overrides), log)
     report = build_report(blocks, meta, toc_titles, log)
     report.errata = errata
+    report.layout = layout.describe()
     return report
 
 
 def convert_file(path: Path, meta: ReportMeta, overrides: Overrides | None = None) -> Report:
     source = read_source(path)
-    return convert_lines(source.lines, meta, overrides, file=str(path))
+    return convert_lines(source.lines, meta, overrides, file=str(path), indents=source.indents,
+                         page_starts=source.page_starts)
 
 
 def _sort_key(report: Report) -> tuple[str, str]:

@@ -10,7 +10,9 @@ ever confusing the document's own text with markup:
   of the report (the original text and its correction live on the report);
 * ``term_open(k)`` ... ``TERM_CLOSE`` wrap occurrence *k* of a glossary term
   (the occurrence itself lives on the report);
-* ``note_ref(i)`` marks where editor's passage note *i* attaches.
+* ``note_ref(i)`` marks where editor's passage note *i* attaches;
+* ``SEAM`` marks where the repair stage joined two pieces of a paragraph
+  (it never leaves the structure stage).
 
 Private-use characters found in a source file are removed when it is read,
 so these markers can never come from a report.
@@ -27,6 +29,9 @@ _ERRATUM_BASE = 0xE400
 _MARKER_END = 0xE7FF
 
 TERM_CLOSE = "\ue002"
+# Where two pieces of a paragraph were joined (a page break, a scrape fragment). The
+# structure stage reads it (a 名词解释 label on its own line) and removes it.
+SEAM = "\ue003"
 _TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence ...
 _NOTE_BASE = 0xFF000  # ... and, at its end, one per passage note
 

@@ -35,9 +35,30 @@ class Removal:
 
 
 @dataclass
+class RepairLog:
+    """Where the conversion's rules record what they removed and what editors should know."""
+
+    file: str
+    removals: list[Removal] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    # Facts found in text a rule removed: a web page's 来源 and 发布时间 (source, published).
+    found: dict[str, str] = field(default_factory=dict)
+
+    def removed(self, rule: str, lines: list[int] | tuple[int, ...], text: str) -> None:
+        self.removals.append(Removal(rule, tuple(lines), text))
+
+    def notice(self, line: int | None, message: str) -> None:
+        self.notices.append(Notice(self.file, line, message))
+
+
+@dataclass
 class Line:
+    """One physical line of the source, with what its layout shows."""
+
     no: int
     text: str
+    indent: int = 0  # leading blank columns (a U+3000 counts 2), before the text was stripped
+    page_start: bool = False  # a form feed put this line at the top of a new page
 
 
 @dataclass
@@ -175,6 +196,7 @@ class Report:
     removals: list[Removal] = field(default_factory=list)
     occurrences: list | None = None  # glossary term occurrences, once annotated
     notes: list = field(default_factory=list)  # editors' passage notes, once attached
+    layout: str = ""  # how the source was laid out, as the layout stage found it
 
     @property
     def glossary(self) -> list[GlossaryEntry]:
@@ -269,7 +291,10 @@ class Problem:
 @dataclass
 class SourceText:
     path: Path
-    lines: list[str]
+    lines: list[str]  # the text of each physical line, stripped
+    indents: list[int] = field(default_factory=list)  # per line, see Line.indent
+    page_starts: frozenset[int] = frozenset()  # line numbers a form feed puts on a new page
+    encoding: str = ""
 
     @property
     def name(self) -> str:

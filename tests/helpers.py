@@ -7,14 +7,15 @@ from generator.convert import convert_lines
 from generator.model import Line, Report, ReportMeta
 from generator.sources.overrides import Overrides
 from generator.render.report import render_report
-from generator.repair import RepairLog, repair_blocks, repair_chunks, split_chunks
+from generator.repair import RepairLog, repair_blocks, repair_chunks
+from generator.sources.layout import lay_out
 
 
 def blocks_of(text: str, overrides: Overrides | None = None):
     """Blocks after repair (no structure), with the log."""
     lines = [Line(number, line) for number, line in enumerate(text.split("\n"), 1)]
     log = RepairLog("fragment.txt")
-    units = repair_chunks(split_chunks(lines), log, [])
+    units = repair_chunks(lay_out(lines, log).chunks, log, [])
     return repair_blocks(classify(units, overrides or Overrides()), log), log
 
 

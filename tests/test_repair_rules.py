@@ -6,7 +6,7 @@ import pytest
 
 from generator.inline import BOLD_CLOSE as B1
 from generator.inline import BOLD_OPEN as B0
-from generator.inline import footnote_ref, strip_markers
+from generator.inline import SEAM, footnote_ref, strip_markers
 from generator.model import Chunk, FootnoteBody, Heading, Line, Paragraph, Table
 from generator.repair import RepairLog, pair_bold
 from generator.repair.markup import convert_line
@@ -221,29 +221,30 @@ def test_unfinished_paragraphs():
 
 
 def test_join_plain_split():
+    """The halves meet at a seam mark, which the structure stage reads and removes."""
     log = RepairLog("f")
-    assert join_halves("…我们永远铭记，以习近平", "同志为核心的党中央", log, 21) == "…我们永远铭记，以习近平同志为核心的党中央"
+    assert join_halves("…我们永远铭记，以习近平", "同志为核心的党中央", log, 21) == f"…我们永远铭记，以习近平{SEAM}同志为核心的党中央"
 
 
 def test_join_extends_a_bold_span_cut_at_the_break():
     log = RepairLog("f")
     joined = join_halves("推进黄河流域生态保护和**高质量发**", "展，深化水环境综合治理", log, 111)
-    assert joined == "推进黄河流域生态保护和**高质量发展**，深化水环境综合治理"
+    assert joined == f"推进黄河流域生态保护和**高质量发展**{SEAM}，深化水环境综合治理"
     assert "bold span" in log.notices[0].message
 
 
 def test_join_drops_a_character_printed_twice():
     log = RepairLog("f")
-    assert join_halves("于一体的环境基", "基础设施体系", log, 356) == "于一体的环境基础设施体系"
+    assert join_halves("于一体的环境基", "基础设施体系", log, 356) == f"于一体的环境基{SEAM}础设施体系"
     assert [(r.rule, r.lines, r.text) for r in log.removals] == [("duplicate-character", (356,), "基")]
     # A real reduplicated word at the seam is kept.
-    assert join_halves("任务要层", "层落实", RepairLog("f"), 1) == "任务要层层落实"
+    assert join_halves("任务要层", "层落实", RepairLog("f"), 1) == f"任务要层{SEAM}层落实"
 
 
 def test_join_drops_a_stray_opening_quote():
     log = RepairLog("f")
-    assert join_halves("文明乡风建设工程，发挥“一约", "“四会”作用", log, 990) == "文明乡风建设工程，发挥“一约四会”作用"
-    assert join_halves("派驻“企", "业帮扶管家”", RepairLog("f"), 1) == "派驻“企业帮扶管家”"
+    assert join_halves("文明乡风建设工程，发挥“一约", "“四会”作用", log, 990) == f"文明乡风建设工程，发挥“一约{SEAM}四会”作用"
+    assert join_halves("派驻“企", "业帮扶管家”", RepairLog("f"), 1) == f"派驻“企{SEAM}业帮扶管家”"
 
 
 def test_footnote_between_the_halves_stays_out_of_the_paragraph():
@@ -298,7 +299,7 @@ def test_parallel_topic_lines_are_headings_but_not_when_a_sibling_is_a_paragraph
         "四年来，我们聚焦“抓改革、促开放”，发展活力更加强劲。开展优化营商环境行动计划。"
     )
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Paragraph"]
-    assert "综合实力稳步提高。" in blocks[1].text
+    assert "综合实力稳步提高。" in strip_markers(blocks[1].text)
 
 
 def test_numbered_lines_with_a_sentence_are_run_in_lead_ins():

@@ -2,7 +2,7 @@
 
 Like Python-Markdown's processors, the order of work is visible here and
 each rule lives in its own module with a docstring naming the artefact class
-it fixes. Line rules run on the source's blank-line-separated chunks; text
+it fixes. Line rules run on the paragraph chunks the layout stage found; text
 rules run on the blocks that classification recovered, because some of them
 (page-break joins, wrap spaces) depend on what a block is.
 """
@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..inline import BOLD_CLOSE, BOLD_OPEN
-from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, Table
-from .log import RepairLog
+from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, RepairLog, Table
 from .markup import convert_markup
 from .page_breaks import join_page_breaks
 from .punctuation import normalise_punctuation
@@ -23,22 +22,7 @@ from .spacing import collapse_letter_spacing, normalise_spacing
 from .tables import assemble_tables
 from .toc import drop_toc
 
-__all__ = ["RepairLog", "split_chunks", "repair_chunks", "repair_blocks", "pair_bold"]
-
-
-def split_chunks(lines: list[Line]) -> list[Chunk]:
-    """Blank lines (whitespace only) separate chunks."""
-    chunks: list[Chunk] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.text.strip():
-            current.append(line)
-        elif current:
-            chunks.append(Chunk(current))
-            current = []
-    if current:
-        chunks.append(Chunk(current))
-    return chunks
+__all__ = ["RepairLog", "repair_chunks", "repair_blocks", "pair_bold"]
 
 
 def repair_chunks(chunks: list[Chunk], log: RepairLog, toc_titles: list[str]) -> list[Chunk | Table]:

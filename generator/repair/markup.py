@@ -13,8 +13,7 @@ import html
 import re
 
 from ..inline import footnote_ref
-from ..model import Chunk
-from .log import RepairLog
+from ..model import Chunk, RepairLog
 
 _BOLD_TAG = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
 _SUP_NUMBER = re.compile(r"<sup>\s*\[?(\d{1,3})\]?\s*</sup>", re.IGNORECASE)

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..inline import CLOSING, SENTENCE_END, is_han, plain, strip_markers
-from ..model import Block, FootnoteBody, Paragraph
+from ..inline import CLOSING, SEAM, SENTENCE_END, is_han, plain, strip_markers
+from ..model import Block, FootnoteBody, Paragraph, RepairLog
 from ..segmentation import base_tokenizer
-from .log import RepairLog
 
 _TRAILING_CLOSERS = CLOSING + "*)]"
 _FINISHED = SENTENCE_END + "：:"
@@ -79,8 +78,8 @@ def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
             log.notice(line, "stray opening quote at the page break dropped")
             second = second[1:]
     if re.search(r"[A-Za-z]$", first) and re.match(r"[A-Za-z]", second):
-        return first + " " + second
-    return first + second
+        return first + " " + SEAM + second
+    return first + SEAM + second
 
 
 def join_page_breaks(blocks: list[Block], log: RepairLog) -> list[Block]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from ..inline import plain
-from ..model import Chunk
-from .log import RepairLog
+from ..model import Chunk, RepairLog
 
 _WIDGET = re.compile(
     r"(?<![^\s|【\[])(?:字[体号]\s*[:：]?\s*[(（【\[]?\s*(?:[大中小]\s*)*[)）】\]]?"

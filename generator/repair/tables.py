@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from ..inline import plain
-from ..model import Chunk, Table, TableRow
-from .log import RepairLog
+from ..model import Chunk, RepairLog, Table, TableRow
 
 _NOTE = re.compile(r"^(?:注|注释|说明|备注|资料来源)\s*[:：]")
 _BOLD_CELL = re.compile(r"^\*\*(.+)\*\*$")

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from ..inline import plain
-from ..model import Chunk
-from .log import RepairLog
+from ..model import Chunk, RepairLog
 
 _TOC_TITLE = re.compile(r"^目\s*录$|^目\s*次$|^contents$", re.IGNORECASE)
 # title, optional leader, then a page number after a TAB, a leader or a wide gap.

@@ -45,22 +45,27 @@ _HINT = "save the file as UTF-8, UTF-16 or GB18030 text"
 
 def decode(data: bytes, file: str | Path = "<bytes>") -> str:
     """Decode report bytes, detecting the encoding; raise SourceError if impossible."""
+    return decode_with_encoding(data, file)[0]
+
+
+def decode_with_encoding(data: bytes, file: str | Path = "<bytes>") -> tuple[str, str]:
+    """The decoded text and the encoding it was found in."""
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[len(codecs.BOM_UTF8):], "utf-8", file)
+        return _checked(data[len(codecs.BOM_UTF8):], "utf-8", file), "utf-8-sig"
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        return _checked(data, "utf-32", file)
+        return _checked(data, "utf-32", file), "utf-32"
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _checked(data, "utf-16", file)
+        return _checked(data, "utf-16", file), "utf-16"
     if b"\x00" in data:
         # Text in UTF-8 or GB18030 never holds a NUL byte; UTF-16 does (ASCII, newlines).
         encoding = "utf-16-le" if data[1::2].count(0) >= data[0::2].count(0) else "utf-16-be"
-        return _checked(data, encoding, file)
+        return _checked(data, encoding, file), encoding
     for encoding in ("utf-8", "gb18030"):
         try:
             data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return _checked(data, encoding, file)
+        return _checked(data, encoding, file), encoding
     raise SourceError(file, None, "cannot decode this file as UTF-8, UTF-16 or GB18030 text", _HINT)
 
 
@@ -79,14 +84,51 @@ def _checked(data: bytes, encoding: str, file: str | Path) -> str:
 
 
 def normalise_lines(text: str) -> list[str]:
-    """Split into lines: CRLF/CR to LF, form feeds as blank lines, odd spaces to spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    """Split into lines: CRLF/CR to LF, odd spaces to spaces, each line stripped."""
+    return split_lines(text)[0]
+
+
+def split_lines(text: str) -> tuple[list[str], list[int], frozenset[int]]:
+    """The stripped lines, each line's indent, and the lines a form feed starts a page at.
+
+    A form feed is a page boundary, not a line: it does not shift the line
+    numbers an editor sees in their editor. The indent (in columns, U+3000
+    counting 2) is kept because a layout tells paragraphs apart by it.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = PRIVATE_USE.sub("", _INVISIBLE.sub("", text))
-    lines = []
-    for raw in text.split("\n"):
-        line = _ODD_SPACE.sub(" ", raw)
-        lines.append(line.strip(" "))
-    return lines
+    lines: list[str] = []
+    indents: list[int] = []
+    page_starts: set[int] = set()
+    feed_pending = False  # a feed at the end of the previous line
+    for number, raw in enumerate(text.split("\n"), 1):
+        if feed_pending:
+            page_starts.add(number)
+            feed_pending = False
+        if "\f" in raw:
+            before, _, after = raw.partition("\f")
+            after = after.replace("\f", "")
+            if before.strip() and not after.strip():
+                feed_pending = True  # text, then the feed: the page starts on the next line
+                raw = before
+            else:
+                page_starts.add(number)
+                raw = f"{before} {after}" if before.strip() else after
+        indents.append(_indent(raw))
+        lines.append(_ODD_SPACE.sub(" ", raw).strip(" "))
+    return lines, indents, frozenset(page_starts)
+
+
+def _indent(raw: str) -> int:
+    columns = 0
+    for char in raw:
+        if char == "\u3000":
+            columns += 2
+        elif char == " " or _ODD_SPACE.match(char):
+            columns += 1
+        else:
+            break
+    return columns
 
 
 def read_source(path: Path) -> SourceText:
@@ -94,4 +136,6 @@ def read_source(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(path, None, f"cannot read file: {error.strerror}") from None
-    return SourceText(path=path, lines=normalise_lines(decode(data, path)))
+    text, encoding = decode_with_encoding(data, path)
+    lines, indents, page_starts = split_lines(text)
+    return SourceText(path=path, lines=lines, indents=indents, page_starts=page_starts, encoding=encoding)

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from ..inline import footnote_number, is_han, plain
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
+from ..repair.page_breaks import is_unfinished
 from ..sources.overrides import Anchor, Overrides, anchor_key
 from .numbering import SALUTATION, could_be_topic, heading_style, numbering_style, topic_key
 from ..sources.read import SourceError
@@ -23,16 +24,25 @@ _BODY_STYLES = {"chapter", "section", "part", "paren", "glossary"}
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines hard-wrapped inside one block: no space between Han, one space otherwise."""
+    """Lines hard-wrapped inside one block, joined as the text ran before the wrap.
+
+    Chinese text wraps between any two characters, so lines join with no
+    space; a word processor breaks Latin text only at a space, so a break
+    between two Latin words or numbers stands for one.
+    """
     text = ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if text and not (is_han(plain(text)[-1:]) or is_han(plain(line)[:1])):
+        if text and _latin_break(plain(text)[-1:], plain(line)[:1]):
             text += " "
         text += line
     return text
+
+
+def _latin_break(before: str, after: str) -> bool:
+    return before.isascii() and after.isascii() and after.isalnum() and (before.isalnum() or before in ",.;:!?)%")
 
 
 def chunk_text(chunk: Chunk) -> str:
@@ -134,6 +144,8 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
             blocks.append(Heading(lines, text, style, level=anchor.level or 0, forced=True))
             continue
         style = None if index in refused else heading_style(text, marked=unit.marked_level > 0)
+        if style in _UNNUMBERED and _continues(blocks):
+            style = None  # the rest of a sentence cut short before it, not a title
         if style:
             blocks.append(Heading(lines, text, style))
         else:
@@ -142,6 +154,19 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
     _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
     _demote_lone_plain_heading(blocks)
     return blocks
+
+
+_UNNUMBERED = {"plain", "marked"}
+
+
+def _continues(blocks: list[Block]) -> bool:
+    """The block before is a paragraph cut short: what follows continues it.
+
+    Web scrapes put a bold word or a link on a line of its own (发展的 ⏎ 主要目标
+    ⏎ 是：……), page breaks cut sentences; neither leaves a heading behind.
+    """
+    previous = blocks[-1] if blocks else None
+    return isinstance(previous, Paragraph) and previous.join_previous is not False and is_unfinished(previous.text)
 
 
 def _demote_lone_plain_heading(blocks: list[Block]) -> None:
@@ -165,7 +190,7 @@ def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:
     for members in groups.values():
         if len(members) < 2:
             continue
-        members = [i for i in members if blocks[i].lines[0] not in refused]
+        members = [i for i in members if blocks[i].lines[0] not in refused and not _continues(blocks[:i])]
         candidates = [blocks[i] for i in members]
         if len(members) >= 2 and all(could_be_topic(b.text) and len(b.lines) == 1 for b in candidates):  # type: ignore[attr-defined]
             for i in members:

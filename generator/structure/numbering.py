@@ -6,8 +6,10 @@ One place for the numbering vocabulary shared by classification and structure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..inline import plain
+from ..segmentation import base_tokenizer
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 
@@ -38,10 +40,28 @@ def heading_text(text: str) -> str:
     return _SPACE_RUN.sub(" ", plain(text)).strip()
 
 
+# Function words that cannot end a title: what followed them was cut off (发展的 ⏎ 主要目标).
+_DANGLING = set("的和与及或并对在把被从向将之且而以于为使让给跟同比")
+
+
+def dangles(text: str) -> bool:
+    """The text ends in a function word standing alone (发展的), not in a word (目的, 供给)."""
+    if len(text) < 3 or text[-1] not in _DANGLING:
+        return False
+    tokens = list(_segmenter().cut(text[-8:], HMM=False))
+    return tokens[-1] in _DANGLING
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    return base_tokenizer()
+
+
 def could_be_heading(text: str) -> bool:
     """A line that has no sentence inside it and does not lead into one."""
     text = heading_text(text)
-    return bool(text) and not _NOT_IN_HEADING.search(text) and text[-1] not in _NOT_AT_HEADING_END
+    return (bool(text) and not _NOT_IN_HEADING.search(text) and text[-1] not in _NOT_AT_HEADING_END
+            and not dangles(text))
 
 
 def numbering_style(text: str) -> str | None:
@@ -67,6 +87,8 @@ def heading_style(text: str, marked: bool = False) -> str | None:
         return style if len(text) <= MAX_NUMBERED_HEADING else None
     if ITEM_NUMBER.match(text):
         return None
+    if text[-1].isdigit():
+        return None  # a number in Chinese text is followed by its unit: 农村公路2500 ⏎ 公里……
     if marked and len(text) <= MAX_NUMBERED_HEADING:
         return "marked"
     if len(text) <= MAX_PLAIN_HEADING and not _ANY_PUNCT.search(text):

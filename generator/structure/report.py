@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 
 from .glossary_entries import looks_like_glossary, parse_entry
-from ..inline import BOLD_CLOSE, BOLD_OPEN, SENTENCE_END, plain, strip_markers
+from ..inline import BOLD_CLOSE, BOLD_OPEN, SEAM, SENTENCE_END, plain, strip_markers
 from ..model import (
-    Block, Box, CoverLine, FootnoteBody, GlossarySection, Heading, Paragraph, Report, ReportMeta, Table,
+    Block, Box, RepairLog, CoverLine, FootnoteBody, GlossarySection, Heading, Paragraph, Report, ReportMeta, Table,
 )
-from .numbering import BOX, GLOSSARY_TITLE, ITEM_NUMBER, PAREN
-from ..repair.log import RepairLog
+from ..repair import label_text
+from .numbering import BOX, GLOSSARY_TITLE, ITEM_NUMBER, PAREN, heading_style
 from ..repair.page_breaks import is_unfinished
 
 _MAX_LEVEL = 6
@@ -188,11 +188,13 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
             footnotes[number] = block.text
         else:
             kept.append(block)
+    kept = promote_wrapped_headings(kept)
     toc = {_squash(title): _clean_toc_title(title) for title in toc_titles}
     for block in kept:
         if isinstance(block, Heading):
             clean_heading_text(block, toc)
     kept = build_glossary(kept, log)
+    remove_seams(kept)
     kept = build_boxes(kept)
     report = Report(meta=meta, blocks=kept, footnotes=footnotes, notices=log.notices, removals=log.removals)
     assign_levels(report.headings())
@@ -203,7 +205,33 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
     return report
 
 
-def _clean_toc_title(title: str) -> str:
-    from ..repair import label_text
+_NUMBERED = {"chapter", "section", "part", "paren", "box"}
 
+
+def promote_wrapped_headings(blocks: list[Block]) -> list[Block]:
+    """A numbered heading whose line broke at a comma (（三）……发展， ⏎ 构建……) was joined as a
+    paragraph cut short; joined, it is a heading again."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and SEAM in block.text:
+            text = block.text.replace(SEAM, "")
+            style = heading_style(text)
+            if style in _NUMBERED:
+                out.append(Heading(block.lines, label_text(text), style))
+                continue
+        out.append(block)
+    return out
+
+
+def remove_seams(blocks: list[Block]) -> None:
+    """The seams between joined pieces have served; no later stage sees them."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = block.text.replace(SEAM, "")
+        elif isinstance(block, GlossarySection):
+            for entry in block.entries:
+                entry.definition = entry.definition.replace(SEAM, "")
+
+
+def _clean_toc_title(title: str) -> str:
     return label_text(title)
