@@ -184,6 +184,8 @@ class ReportMeta:
     cover_lines: list[str] = field(default_factory=list)  # meeting / document-number lines
     subtitle: str = ""
     date_line: str = ""  # a cover line that is only a date, as printed (2026年4月)
+    source: str = ""  # where a web page says it took the text from (来源：北京日报)
+    published: str = ""  # when the web page was published (ISO date)
 
 
 @dataclass

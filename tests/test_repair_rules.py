@@ -12,7 +12,7 @@ from generator.repair import RepairLog, pair_bold
 from generator.repair.markup import convert_line
 from generator.repair.page_breaks import is_unfinished, join_halves
 from generator.repair.punctuation import normalise_punctuation
-from generator.repair.scrape_junk import drop_scrape_junk, is_scrape_junk
+from generator.repair.web_chrome import drop_web_chrome, is_widget_line
 from generator.repair.spacing import collapse_letter_spacing, normalise_spacing, remove_wrap_spaces
 from generator.repair.tables import assemble_tables
 from generator.repair.toc import drop_toc, toc_entry_title
@@ -52,21 +52,21 @@ def test_markdown_heading_marks_are_a_hint_only():
 # ------------------------------------------------------------------ scrape junk
 
 
-def test_scrape_junk_lines():
-    assert is_scrape_junk("区政府文件 字体(    )  打印")
-    assert is_scrape_junk("首页 > 政务公开 > 政府工作报告")
-    assert is_scrape_junk("发布时间：2022-01-10 来源：区政府办公室")
+def test_widget_lines():
+    assert is_widget_line("区政府文件 字体(    )  打印")
+    assert is_widget_line("首页 > 政务公开 > 政府工作报告")
+    assert is_widget_line("发布时间：2022-01-10 来源：区政府办公室")
     for text in ("各位代表:", "名词解释", "（三）发展3D打印产业", "2022年回民区政府工作报告", "本届政府工作回顾"):
-        assert not is_scrape_junk(text), text
+        assert not is_widget_line(text), text
 
 
-def test_scrape_junk_and_repeated_page_title_are_dropped():
+def test_widgets_and_repeated_page_title_are_dropped():
     log = RepairLog("f")
-    kept = drop_scrape_junk(
+    kept = drop_web_chrome(
         chunks(["2022年回民区政府工作报告", "区政府文件 字体(    )  打印"], ["2022年回民区政府工作报告"], ["各位代表:"]), log
     )
     assert [[line.text for line in c.lines] for c in kept] == [["2022年回民区政府工作报告"], ["各位代表:"]]
-    assert [(r.rule, r.lines) for r in log.removals] == [("scrape-junk", (2,)), ("duplicate-page-title", (1,))]
+    assert [(r.rule, r.lines) for r in log.removals] == [("widget", (2,)), ("duplicate-page-title", (1,))]
 
 
 # ------------------------------------------------------------------ table of contents

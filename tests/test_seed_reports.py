@@ -12,7 +12,9 @@ from generator.sources.read import read_source
 
 from .conftest import ROOT, SEEDS, SLUGS, article, squash
 
-JUNK_RULES = {"table-of-contents", "scrape-junk"}
+# Rules that drop text that is not the report's (web-page chrome, page furniture, a TOC).
+JUNK_RULES = {"table-of-contents", "widget", "breadcrumb", "counter", "photo-caption", "qr-code", "editor-line",
+              "page-id", "related-content", "page-metadata", "repeated-title", "running-header", "page-number"}
 # Rules that drop a line because it repeats another one.
 REPEAT_RULES = {"duplicate-page-title", "repeated-table-caption", "repeated-table-header"}
 
@@ -46,7 +48,7 @@ def test_junk_rules_drop_only_junk(reports):
     assert removed[("yuquan-15th-five-year-plan", "table-of-contents")] == tuple(
         n for n in range(9, 96) if n not in (10, 29, 50, 74)
     )
-    assert removed[("huimin-2022-work-report", "scrape-junk")] == (2,)
+    assert removed[("huimin-2022-work-report", "widget")] == (2,)
     assert removed[("huimin-2022-work-report", "duplicate-page-title")] == (1,)
     rules = {rule for (_, rule) in removed}
     assert rules <= JUNK_RULES | {"duplicate-page-title", "repeated-table-caption", "repeated-table-header",

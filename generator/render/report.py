@@ -220,6 +220,8 @@ def front_matter(report: Report) -> str:
             "meeting": meta.meeting,
             "speaker": meta.speaker,
             "source_file": meta.source_file,
+            "source": meta.source,
+            "published": meta.published,
         },
     }
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"

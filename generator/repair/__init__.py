@@ -17,20 +17,20 @@ from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragr
 from .markup import convert_markup
 from .page_breaks import join_page_breaks
 from .punctuation import normalise_punctuation
-from .scrape_junk import drop_scrape_junk
 from .spacing import collapse_letter_spacing, normalise_spacing
 from .tables import assemble_tables
 from .toc import drop_toc
+from .web_chrome import drop_web_chrome
 
 __all__ = ["RepairLog", "repair_chunks", "repair_blocks", "pair_bold"]
 
 
 def repair_chunks(chunks: list[Chunk], log: RepairLog, toc_titles: list[str]) -> list[Chunk | Table]:
-    """Line rules, in order: markup, scrape junk, table of contents, tables."""
+    """Line rules, in order: markup, letter-spacing, web-page chrome, table of contents, tables."""
     rules: list[tuple[str, Callable[[list[Chunk]], list[Chunk]]]] = [
         ("markup", lambda c: convert_markup(c, log)),
         ("letter-spacing", _collapse_letter_spacing),
-        ("scrape-junk", lambda c: drop_scrape_junk(c, log)),
+        ("web-chrome", lambda c: drop_web_chrome(c, log)),
         ("table-of-contents", lambda c: drop_toc(c, log, toc_titles)),
     ]
     for _name, rule in rules:

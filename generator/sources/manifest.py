@@ -18,7 +18,8 @@ from .read import SourceError
 from .yamlfile import line_of, load_yaml
 
 MANIFEST_NAME = "manifest.yml"
-_FIELDS = {"slug", "source_file", "original_file", "title", "region", "level", "kind", "date", "meeting", "speaker"}
+_FIELDS = {"slug", "source_file", "original_file", "title", "region", "level", "kind", "date", "meeting", "speaker",
+           "source", "published"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -81,8 +82,9 @@ def load_manifest(seeds: Path) -> dict[str, ManifestEntry]:
             raise SourceError(path, line_of(item, "source_file"), f"source_file {source!r} does not exist in {seeds}", "fix the name or add the file")
         if slug in slugs:
             raise SourceError(path, line_of(item, "slug"), f"slug {slug!r} is already used on line {slugs[slug]}", "give each report its own slug")
-        if values.get("date") and not _DATE.match(values["date"]):
-            raise SourceError(path, line_of(item, "date"), f"date {values['date']!r} is not YYYY-MM-DD, YYYY-MM or YYYY", "e.g. 2023-01-07")
+        for key in ("date", "published"):
+            if values.get(key) and not _DATE.match(values[key]):
+                raise SourceError(path, line_of(item, key), f"{key} {values[key]!r} is not YYYY-MM-DD, YYYY-MM or YYYY", "e.g. 2023-01-07")
         slugs[slug] = line_of(item)
         entries[source] = ManifestEntry(slug, source, values, line_of(item))
     return entries

@@ -1,9 +1,19 @@
-"""Report metadata from the text itself: title, region, kind, date, meeting, speaker.
+"""Report metadata from the text itself: title, region, level, kind, date, meeting, speaker.
 
-The cover of a report states most of it: ``——2023年1月7日在玉泉区第十八届
-人民代表大会第二次会议上`` gives the date and the meeting, ``玉泉区人民政府
-区长 南男`` the speaker and the region. What the text does not state stays
-empty; the manifest may fill it in or override it.
+The cover of a report states most of it, in a few common forms:
+
+* the meeting line: ``——2026年1月25日在北京市第十六届人民代表大会第四次会议上``,
+  ``（2026年1月27日在……）``, ``2026年2月3日在……会议上``, with Chinese numerals
+  (``——二〇二六年一月二十七日在……``), wrapped over two lines, or followed by the
+  speaker on the same line;
+* the speaker line: ``玉泉区人民政府区长 南男``, ``北京市市长 殷勇``, ``省长 罗东川``,
+  ``代省长``, ``自治区主席``, ``州长``, ``盟长``, ``旗长`` (a name may be spaced out: 龚 正);
+* the title: ``2026年北京市政府工作报告``, or a bare ``政府工作报告`` that the reader
+  title completes from the region and the year (广东省2026年政府工作报告).
+
+The region comes from the speaker's role, the meeting, the title or the body
+(我代表……人民政府), and the administrative level from the region. What the
+text does not state stays empty (``check`` warns); the manifest may fill it in.
 """
 
 from __future__ import annotations
@@ -12,19 +22,45 @@ import re
 
 from ..inline import HAN_CLASS, plain
 from ..model import CoverLine, ReportMeta
+from ..structure.numbering import dangles
 
 _H = f"[{HAN_CLASS}]"
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_SUBTITLE = re.compile(r"^[—－-]{1,2}\s*(?=\d{4}\s*年)")
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_NUMBER = r"(?:\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4})"
+_DATE = re.compile(rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUMBER})\s*月(?:\s*(?P<d>{_NUMBER})\s*日)?")
+_DASHES = "—－―\\-–"
+# A meeting line opens with its date, after dashes or a parenthesis.
+_MEETING_START = re.compile(rf"^[（(]?\s*[{_DASHES}]{{0,2}}\s*(?={_DATE.pattern})")
+_MEETING = re.compile(r"^\s*(?:在)?(?P<meeting>.+?会议)(?:上)?(?:的?(?:讲话|报告))?\s*[）)]?\s*(?P<tail>.*)$")
+_ROLE = "(?:省长|市长|区长|县长|旗长|主席|州长|盟长|专员)"
 _SPEAKER = re.compile(
-    rf"^(?P<role>{_H}{{2,20}}?(?:人民政府|政府){_H}{{0,3}}?(?:代理)?代?(?:区长|市长|县长|旗长|州长|盟长|省长|主席|副区长|副市长|副县长))\s*(?P<name>(?:{_H}\s*){{2,4}})$"
+    rf"^(?P<role>(?:{_H}{{2,24}}?(?:人民政府|行政公署|政府)?)?(?:代理|代)?{_ROLE})"
+    rf"\s*(?P<name>(?:{_H}\s*){{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$"
 )
-_DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+_DATE_ONLY = re.compile(rf"^{_DATE.pattern}$")
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划|意见|决定|方案")
-_UNIT = re.compile(rf"{_H}{{1,7}}?(?:自治区|特别行政区|省|市|盟|州|地区|区|县|旗)")
-_REGION_BEFORE = re.compile(r"人民政府|政府工作报告|国民经济|政府")
-_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]{1,3})个五年")
-_MEETING_AFTER_DATE = re.compile(r"日\s*(?:在)?(.+?会议)(?:上)?$")
+_UNIT = re.compile(rf"{_H}{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|盟|州|地区|区|县|旗)")
+_REGION_BEFORE = re.compile(r"人民政府|行政公署|政府工作报告|国民经济|政府")
+_REGION_OF_MEETING = re.compile(rf"({_H}{{2,24}}?)第{_NUMBER}届人民代表大会")
+_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|“?十([一二三四五六七八九])五”?")
+# The four municipalities directly under the central government are provinces.
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+def chinese_number(text: str) -> int:
+    """二〇二六 -> 2026, 二十七 -> 27, 十 -> 10, 27 -> 27."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_CN_DIGIT[char]) for char in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def iso_date(match: re.Match[str]) -> str:
+    year, month, day = (chinese_number(match.group(g)) if match.group(g) else 0 for g in ("y", "m", "d"))
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def region_in(text: str) -> str:
@@ -37,7 +73,12 @@ def region_in(text: str) -> str:
 
 
 def level_of(region: str) -> str:
-    if region.endswith(("省", "自治区", "特别行政区")):
+    """省级 for provinces, autonomous regions and municipalities; 地级 for 市 / 州 / 盟 / 地区; 县级 for 区 / 县 / 旗.
+
+    A 区 of a municipality is 县级 like any 区. A county-level city (县级市) cannot
+    be told from its name; the manifest records its level.
+    """
+    if region in MUNICIPALITIES or region.endswith(("省", "自治区", "特别行政区")):
         return "省级"
     if region.endswith(("市", "盟", "州", "地区")):
         return "地级"
@@ -49,8 +90,10 @@ def level_of(region: str) -> str:
 def kind_of(title: str) -> str:
     if "政府工作报告" in title:
         return "政府工作报告"
-    if "五年规划" in title and "纲要" in title:
+    if "纲要" in title and ("五年规划" in title or _FIVE_YEAR.search(title)):
         return "五年规划纲要"
+    if "规划纲要" in title:
+        return "规划纲要"
     match = _TITLE_WORDS.search(title)
     return title[match.start() - 2: match.end()] if match and match.start() >= 2 else ""
 
@@ -61,35 +104,59 @@ def reader_title(meta: ReportMeta) -> str:
         return f"{meta.region}{meta.year}年政府工作报告"
     five_year = _FIVE_YEAR.search(meta.doc_title)
     if meta.kind == "五年规划纲要" and meta.region and five_year:
-        return f"{meta.region}“{five_year.group(1)}五”规划纲要"
+        return f"{meta.region}“{five_year.group(1) or '十' + five_year.group(2)}五”规划纲要".replace("“十十", "“十")
     return meta.doc_title or meta.slug
 
 
-def iso_date(match: re.Match[str]) -> str:
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+def join_wrapped_cover_lines(lines: list[str]) -> list[str]:
+    """A meeting line or a title wrapped over two lines is one line (……第十四届 ⏎ 人民代表大会……会议上)."""
+    out: list[str] = []
+    for text in lines:
+        if out:
+            previous = out[-1]
+            meeting_open = _MEETING_START.match(previous) and "会议" not in previous
+            title_open = (not _TITLE_WORDS.search(previous) and _TITLE_WORDS.search(text)
+                          and (dangles(previous) or (previous.endswith("发展") and text.startswith("第"))))
+            if (meeting_open and not _DATE.search(text) and not _SPEAKER.match(text)) or title_open:
+                out[-1] = previous + text
+                continue
+        out.append(text)
+    return out
+
+
+def _speaker(text: str) -> tuple[str, str] | None:
+    """(role, name) of a speaker line: 北京市市长 殷勇 -> (北京市市长, 殷勇)."""
+    match = _SPEAKER.match(text.strip())
+    if not match:
+        return None
+    return match.group("role"), re.sub(r"\s+", "", match.group("name"))
 
 
 def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta) -> ReportMeta:
     """Fill ``meta`` from the cover lines and the body; returns it."""
     others: list[str] = []
-    for line in cover:
-        text = plain(line.text).strip()
-        if _SUBTITLE.match(text):
-            meta.subtitle = "——" + _SUBTITLE.sub("", text).replace(" ", "")
-            date = _DATE.search(text)
-            if date:
-                meta.date = iso_date(date)
-            meeting = _MEETING_AFTER_DATE.search(meta.subtitle)
-            if meeting:
-                meta.meeting = meeting.group(1)
-        elif _SPEAKER.match(text):
-            match = _SPEAKER.match(text)
-            assert match
-            name = re.sub(r"\s+", "", match.group("name"))
-            meta.speaker = f"{match.group('role')} {name}"
+    lines = join_wrapped_cover_lines([re.sub(r"\s+", " ", plain(line.text)).strip() for line in cover])
+    for text in lines:
+        start = _MEETING_START.match(text)
+        date = _DATE.search(text)
+        rest = text[date.end():] if start and date else ""
+        meeting = _MEETING.match(rest) if rest else None
+        if start and date and meeting and not meta.subtitle:
+            meta.date = meta.date or iso_date(date)
+            meta.meeting = re.sub(r"\s+", "", meeting.group("meeting"))
+            tail = meeting.group("tail")
+            subtitle = text[: len(text) - len(tail)].strip() if tail else text
+            if re.match(rf"^[{_DASHES}]", subtitle):
+                subtitle = "——" + re.sub(rf"^[{_DASHES}]+\s*", "", subtitle)
+            meta.subtitle = subtitle.replace(" ", "")
+            if tail and _speaker(tail) and not meta.speaker:
+                role, name = _speaker(tail)  # type: ignore[misc]
+                meta.speaker = f"{role} {name}"
+        elif _speaker(text) and not meta.speaker:
+            role, name = _speaker(text)  # type: ignore[misc]
+            meta.speaker = f"{role} {name}"
         elif _DATE_ONLY.match(text):
-            meta.date = iso_date(_DATE.search(text))  # type: ignore[arg-type]
+            meta.date = meta.date or iso_date(date)  # type: ignore[arg-type]
             meta.date_line = text.replace(" ", "")
         elif not meta.doc_title and _TITLE_WORDS.search(text) and "会议" not in text:
             meta.doc_title = re.sub(f"(?<={_H}) +(?={_H})", "", text)
@@ -99,14 +166,21 @@ def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta) -> ReportMe
     if not meta.doc_title:
         meta.doc_title = others.pop(0) if others else ""
     meta.kind = kind_of(meta.doc_title)
+    role = meta.speaker.rpartition(" ")[0]
     meta.region = (
-        region_in(meta.speaker) if meta.speaker else ""
-    ) or region_in(meta.doc_title) or _region_in_body(body_text)
+        region_in(role) or _region_of_meeting(meta.meeting) or region_in(meta.doc_title)
+        or _region_in_body(body_text)
+    )
     meta.level = level_of(meta.region)
     year = re.search(r"(\d{4})\s*年", meta.doc_title)
     meta.year = int(meta.date[:4]) if meta.date else (int(year.group(1)) if year else None)
     meta.title = reader_title(meta)
     return meta
+
+
+def _region_of_meeting(meeting: str) -> str:
+    match = _REGION_OF_MEETING.search(meeting)
+    return region_in(match.group(1)) if match else ""
 
 
 def _region_in_body(text: str) -> str:

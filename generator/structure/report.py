@@ -176,6 +176,8 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
     body = [b for b in blocks if not isinstance(b, CoverLine)]
     body_text = "".join(plain(b.text) for b in body[:20] if isinstance(b, Paragraph))
     detect(cover, body_text, meta)
+    meta.source = meta.source or log.found.get("source", "")
+    meta.published = meta.published or log.found.get("published", "")
 
     footnotes: dict[int, str] = {}
     kept: list[Block] = []
