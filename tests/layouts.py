@@ -38,16 +38,21 @@ def as_lines(paragraphs: list[str]) -> str:
     return "\n".join(paragraphs) + "\n"
 
 
+# A page ends after a printed line: the first half of a cut paragraph is at least one line
+# long (the catalogue's 121 real cuts: 24 characters at the least; pages hold 24–40).
+MIN_FIRST_HALF = 24
+
+
 def cut_points(paragraph: str) -> list[int]:
     """Where a page break can fall inside a sentence of this paragraph.
 
-    Not after a sentence-final mark (that would be a paragraph end), not inside
+    At least a printed line in, not after a sentence-final mark (that would be a paragraph end), not inside
     a number or a Latin word, not between two equal characters (the artefact of
     a character printed twice at a page break looks exactly like that), and not
     before an opening quote (a stray quote at a page break looks like that).
     """
     points = []
-    for index in range(4, len(paragraph) - 4):
+    for index in range(MIN_FIRST_HALF, len(paragraph) - 1):
         before, after = paragraph[index - 1], paragraph[index]
         if before in SENTENCE_END or before in "”’）" or after in _NO_LINE_START + _OPENING:
             continue

@@ -16,7 +16,7 @@ from ..inline import footnote_number, is_han, plain
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
 from ..repair.page_breaks import is_unfinished
 from ..sources.overrides import Anchor, Overrides, anchor_key
-from .numbering import SALUTATION, could_be_topic, heading_style, numbering_style, topic_key
+from .numbering import SALUTATION, could_be_topic, heading_style, number_of, numbering_style, topic_key
 from ..sources.read import SourceError
 
 _MAX_COVER_LINE = 60
@@ -153,7 +153,50 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
             blocks.append(Paragraph(lines, text, join_previous=join))
     _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
     _demote_lone_plain_heading(blocks)
+    _align_numbered_siblings(blocks, {index for index in forced})
     return blocks
+
+
+_SEQUENCE_STYLES = {"part", "paren"}
+_SIBLING_REACH = 80  # blocks searched on either side for the items numbered one less and one more
+
+
+def _align_numbered_siblings(blocks: list[Block], forced: set[int]) -> None:
+    """Items of one numbered sequence are the same kind of block.
+
+    Where （三） and （五） open paragraphs with a run-in lead-in, a heading-shaped
+    （四） followed by a paragraph is that paragraph cut by a page break inside
+    its lead-in (（四）加强生态建设，推 ⏎ 进发展方式转型。……): it becomes a paragraph
+    again, and the page-break rule joins it. Two siblings must agree.
+    """
+    numbered = [(i, number_of(b.text)) for i, b in enumerate(blocks) if isinstance(b, (Heading, Paragraph))]
+    by_index = {i: value for i, value in numbered if value is not None}
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Heading) and block.style in _SEQUENCE_STYLES and not block.forced):
+            continue
+        value = by_index.get(index)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if value is None or not isinstance(following, Paragraph):
+            continue
+        style, number = value
+        wanted = [(style, number - 1), (style, number + 1)] if number > 1 else [(style, 2), (style, 3)]
+        siblings = [_nearest(blocks, by_index, index, target) for target in wanted]
+        if all(isinstance(sibling, Paragraph) for sibling in siblings):
+            blocks[index] = Paragraph(block.lines, block.text)
+
+
+def _nearest(blocks: list[Block], by_index: dict[int, tuple[str, int]], index: int, target: tuple[str, int]) -> Block | None:
+    """The block numbered ``target`` nearest to ``index`` within reach, before or after it as its number says."""
+    style, number = target
+    here = by_index[index][1]
+    step = -1 if number < here else 1
+    position = index + step
+    while 0 <= position < len(blocks) and abs(position - index) <= _SIBLING_REACH:
+        value = by_index.get(position)
+        if value is not None and value[0] == style:
+            return blocks[position] if value[1] == number else None  # the nearest item must be the sibling
+        position += step
+    return None
 
 
 _UNNUMBERED = {"plain", "marked"}

@@ -75,6 +75,39 @@ def numbering_style(text: str) -> str | None:
     return None
 
 
+_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2}
+
+
+def chinese_ordinal(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十三 -> 23 (the numbers that number parts and items)."""
+    if not text or any(char not in _VALUES for char in text):
+        return None
+    if "十" not in text:
+        return _VALUES[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_VALUES[tens] if tens else 1) * 10 + (_VALUES[ones] if ones else 0)
+
+
+def number_of(text: str) -> tuple[str, int] | None:
+    """(style, number) of a line opening with 一、 or （一）, whether heading or run-in."""
+    text = heading_text(text)
+    part = re.match(rf"^([{CN_DIGITS}]{{1,3}})、", text)
+    if part:
+        value = chinese_ordinal(part.group(1))
+        return ("part", value) if value else None
+    paren = re.match(rf"^[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]", text)
+    if paren:
+        value = chinese_ordinal(paren.group(1))
+        return ("paren", value) if value else None
+    return None
+
+
+# 一是…… opens an enumeration in running text, never a title.
+_ENUMERATION = re.compile(rf"^[{CN_DIGITS}]{{1,3}}是")
+
+
 def heading_style(text: str, marked: bool = False) -> str | None:
     """The style of a stand-alone heading line, or None for a paragraph."""
     text = heading_text(text)
@@ -87,7 +120,7 @@ def heading_style(text: str, marked: bool = False) -> str | None:
         return style if len(text) <= MAX_NUMBERED_HEADING else None
     if ITEM_NUMBER.match(text):
         return None
-    if text[-1].isdigit():
+    if text[-1].isdigit() or _ENUMERATION.match(text):
         return None  # a number in Chinese text is followed by its unit: 农村公路2500 ⏎ 公里……
     if marked and len(text) <= MAX_NUMBERED_HEADING:
         return "marked"
