@@ -8,6 +8,8 @@ ever confusing the document's own text with markup:
 * ``footnote_ref(n)`` is one character standing for footnote *n*;
 * ``erratum_ref(i)`` is one character standing for editorial correction *i*
   of the report (the original text and its correction live on the report);
+* ``endnote_ref(n)`` stands for an endnote marker ``［n］`` that points at entry
+  *n* of the report's 名词解释;
 * ``term_open(k)`` ... ``TERM_CLOSE`` wrap occurrence *k* of a glossary term
   (the occurrence itself lives on the report);
 * ``note_ref(i)`` marks where editor's passage note *i* attaches;
@@ -26,7 +28,8 @@ BOLD_OPEN = "\ue000"
 BOLD_CLOSE = "\ue001"
 _FOOTNOTE_BASE = 0xE100
 _ERRATUM_BASE = 0xE400
-_MARKER_END = 0xE7FF
+_ERRATUM_END = 0xE7FF
+_ENDNOTE_BASE = 0xE800  # ... to 0xEBFF
 
 TERM_CLOSE = "\ue002"
 # Where two pieces of a paragraph were joined (a page break, a scrape fragment). The
@@ -35,7 +38,7 @@ SEAM = "\ue003"
 _TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence ...
 _NOTE_BASE = 0xFF000  # ... and, at its end, one per passage note
 
-MARKER_CLASS = "\ue000-\ue7ff\U000f0000-\U000ffffd"
+MARKER_CLASS = "\ue000-\uebff\U000f0000-\U000ffffd"
 MARKERS = re.compile(f"[{MARKER_CLASS}]")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -85,7 +88,16 @@ def footnote_number(char: str) -> int | None:
 
 def erratum_index(char: str) -> int | None:
     code = ord(char)
-    return code - _ERRATUM_BASE if _ERRATUM_BASE <= code <= _MARKER_END else None
+    return code - _ERRATUM_BASE if _ERRATUM_BASE <= code <= _ERRATUM_END else None
+
+
+def endnote_ref(number: int) -> str:
+    return chr(_ENDNOTE_BASE + number)
+
+
+def endnote_number(char: str) -> int | None:
+    code = ord(char)
+    return code - _ENDNOTE_BASE if _ENDNOTE_BASE <= code < _ENDNOTE_BASE + 0x400 else None
 
 
 def is_han(char: str) -> bool:
@@ -104,3 +116,14 @@ def plain(text: str) -> str:
 
 def han_only(text: str) -> str:
     return "".join(HAN_RUN.findall(text))
+
+
+def drop_visible_prefix(text: str, count: int) -> str:
+    """Drop the first ``count`` visible characters of ``text``, keeping its markers."""
+    out, seen = [], 0
+    for char in text:
+        if seen < count and not MARKERS.match(char):
+            seen += 1
+            continue
+        out.append(char)
+    return "".join(out)

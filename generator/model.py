@@ -147,6 +147,23 @@ class Box(Block):
 
 
 @dataclass
+class ListItem:
+    """One numbered item of an appendix list: its text and the paragraphs under it."""
+
+    number: int
+    text: str
+    lines: list[int]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class NumberedList(Block):
+    """Numbered items (一、 …, 1. …) of an appendix, as an ordered list."""
+
+    items: list[ListItem]
+
+
+@dataclass
 class GlossaryEntry(Block):
     """One 名词解释 item: the label as printed, the terms it defines, the definition."""
 
@@ -156,6 +173,7 @@ class GlossaryEntry(Block):
     number: int | None
     position: int  # 1-based position in the report's glossary
     anchor: str = ""
+    variants: list[str] = field(default_factory=list)  # other forms the body uses (at an endnote marker)
 
 
 @dataclass
@@ -221,6 +239,11 @@ class Report:
                     yield from _table_slots(block.table, line)
                 for paragraph in block.items + block.paragraphs:
                     yield TextSlot(paragraph, "text", None, paragraph.lines[0])
+            elif isinstance(block, NumberedList):
+                for item in block.items:
+                    yield TextSlot(item, "text", None, item.lines[0] if item.lines else line)
+                    for paragraph in item.paragraphs:
+                        yield TextSlot(paragraph, "text", None, paragraph.lines[0])
         for number in sorted(self.footnotes):
             yield TextSlot(self.footnotes, number, None, 0)
 

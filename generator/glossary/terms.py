@@ -18,6 +18,7 @@ from .annotations import TermFile
 from ..inline import plain
 from .matching import TermMatcher
 from ..model import GlossaryEntry, Report
+from ..structure.glossary_entries import term_parts
 
 DEFAULT_CATEGORY = "地方工作部署"
 _SUMMARY_LIMIT = 80
@@ -99,7 +100,7 @@ def split_definition(entry: GlossaryEntry) -> dict[str, str]:
     text = plain(entry.definition).strip()
     if len(entry.terms) < 2:
         return {term: text for term in entry.terms}
-    starts = [text.find(f"“{term}”") for term in entry.terms]
+    starts = [text.find(f"“{term}”") if f"“{term}”" in text else text.find(term) for term in entry.terms]
     if any(start < 0 for start in starts) or starts != sorted(starts):
         return {term: text for term in entry.terms}
     parts = {}
@@ -110,11 +111,15 @@ def split_definition(entry: GlossaryEntry) -> dict[str, str]:
 
 
 def variants(term: str, label: str) -> list[str]:
-    """Other ways the reports write a term: the full label, without 、."""
+    """Other ways the reports write a term: the part of the label naming it, as printed and
+    without quotes; the term without 、."""
     found = []
-    bare_label = label.replace("“", "").replace("”", "")
-    if bare_label != term and label.count("“") == 1:
-        found.append(bare_label)
+    part = next((part for name, part in term_parts(label) if name == term), label)
+    bare_part = part.replace("“", "").replace("”", "")
+    if bare_part != term and part.count("“") == 1:
+        found.append(bare_part)
+    if bare_part == term and part != term:
+        found.append(part)  # 稳增长“21”条: the whole label is the term, as printed
     if "、" in term:
         found.append(term.replace("、", ""))
     return found
@@ -149,8 +154,8 @@ def build_glossary(reports: list[Report], files: list[TermFile]) -> Glossary:
                     source=f"{report.meta.title}·名词解释", text=text, report=report.meta.slug,
                     anchor=entry.anchor, label=entry.label,
                 ))
-                for variant in variants(name, entry.label):
-                    if variant not in term.aliases:
+                for variant in variants(name, entry.label) + entry.variants:
+                    if variant not in term.aliases and variant != term.term:
                         term.aliases.append(variant)
     for term in terms.values():
         term.summary = summarise(term.definitions[0].text)

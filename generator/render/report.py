@@ -16,9 +16,10 @@ import yaml
 from dataclasses import dataclass, field
 
 from ..inline import (
-    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, erratum_index, footnote_number, note_index, term_index,
+    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, endnote_number, erratum_index, footnote_number, note_index,
+    term_index,
 )
-from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Paragraph, Report, Table
+from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, NumberedList, Paragraph, Report, Table
 from ..structure.numbering import ITEM_NUMBER
 from .safe import safe_markdown
 from ..glossary.terms import Glossary, Term
@@ -35,6 +36,16 @@ class PageContext:
     report: Report | None = None
     glossary: Glossary | None = None  # None: render term occurrences as plain text
     terms_used: dict[str, Term] = field(default_factory=dict)
+    endnotes_seen: dict[int, int] = field(default_factory=dict)  # entry number -> markers rendered
+
+    def endnote_link(self, number: int) -> str:
+        """［n］ in the body: a link to entry n of the 名词解释, with an id the entry links back to."""
+        entry = next((e for e in (self.report.glossary if self.report else []) if e.number == number), None)
+        if entry is None:
+            return escape_text(f"［{number}］")
+        count = self.endnotes_seen[number] = self.endnotes_seen.get(number, 0) + 1
+        return (f'<sup class="endnote-ref" id="endnote-{number}-{count}"><a href="#{entry.anchor}" '
+                f'aria-label="名词解释{number}">［{number}］</a></sup>')
 
     def term_link(self, index: int) -> str:
         if self.glossary is None or self.report is None or self.report.occurrences is None:
@@ -79,6 +90,8 @@ def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str
             in_term = False
         elif (number := footnote_number(char)) is not None:
             out.append(f"[^{number}]")
+        elif (number := endnote_number(char)) is not None:
+            out.append(context.endnote_link(number))
         elif (index := erratum_index(char)) is not None:
             out.append(_erratum(index, context.errata))
         elif (index := term_index(char)) is not None:
@@ -164,6 +177,19 @@ def _box(box: Box, context: PageContext) -> list[str]:
     return out
 
 
+def _numbered_list(numbered: NumberedList, context: PageContext) -> list[str]:
+    """An appendix's items: ``1. **item**`` with the item's paragraphs indented under it."""
+    out: list[str] = []
+    for item in numbered.items:
+        text = inline(item.text, context)
+        if item.paragraphs and BOLD_OPEN not in item.text:
+            text = f"**{text}**"
+        out += [f"{item.number}. {text}", ""]
+        for paragraph in item.paragraphs:
+            out += ["    " + _indent(inline(paragraph.text, context)), ""]
+    return out
+
+
 def _entry_label(entry: GlossaryEntry, context: PageContext) -> str:
     """The entry's label as printed, each term in it linked to its concept page."""
     label = escape_text(entry.label)
@@ -182,7 +208,10 @@ def _entry_label(entry: GlossaryEntry, context: PageContext) -> str:
 def _glossary(section: GlossarySection, context: PageContext) -> list[str]:
     out = [_heading(section.heading), ""]
     for entry in section.entries:
-        out += [f"{_entry_label(entry, context)} {{ #{entry.anchor} }}", f":   {inline(entry.definition, context)}", ""]
+        definition = inline(entry.definition, context)
+        if entry.number is not None and context.endnotes_seen.get(entry.number):
+            definition += f' [↩](#endnote-{entry.number}-1 "回到正文")'
+        out += [f"{_entry_label(entry, context)} {{ #{entry.anchor} }}", f":   {definition}", ""]
     return out
 
 
@@ -357,6 +386,8 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
             out += _box(block, context)
         elif isinstance(block, GlossarySection):
             out += _glossary(block, context)
+        elif isinstance(block, NumberedList):
+            out += _numbered_list(block, context)
     body = "\n".join(out)
     for number, text in sorted(report.footnotes.items()):
         if f"[^{number}]" in body:

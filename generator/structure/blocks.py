@@ -218,10 +218,17 @@ def _demote_lone_plain_heading(blocks: list[Block]) -> None:
     A single short bare line is more likely the start of a sentence cut by a
     page break (改造背街小巷 ⏎ 140条……); an editor can force it to be a heading.
     """
-    plain_headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.style == "plain" and not b.forced]
+    plain_headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.style == "plain" and not b.forced
+                      and not _titles_an_appendix(blocks, i)]
     if len(plain_headings) == 1:
         index = plain_headings[0]
         blocks[index] = Paragraph(blocks[index].lines, blocks[index].text)  # type: ignore[attr-defined]
+
+
+def _titles_an_appendix(blocks: list[Block], index: int) -> bool:
+    """附件1 ⏎ 2026年省十件民生实事: the line after an appendix label is its title."""
+    previous = blocks[index - 1] if index else None
+    return isinstance(previous, Heading) and previous.style == "appendix"
 
 
 def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:

@@ -18,8 +18,25 @@ SECTION = re.compile(rf"^第[{CN_DIGITS}\d]+节(?=\s|$|[^{CN_DIGITS}])")
 PART = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、")
 PAREN = re.compile(rf"^[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[）)]\s*")
 BOX = re.compile(r"^专栏\s*(\d{1,3})\s*")
-GLOSSARY_TITLE = re.compile(r"^(?:附\s*[:：]?\s*)?名\s*词\s*(?:解\s*释|注\s*释|说\s*明)\s*[:：]?$")
-ITEM_NUMBER = re.compile(r"^(?:(\d{1,3})\s*[.、．]|([①-⑳])|[（(](\d{1,3})[）)])\s*")
+# 附件1, 附件 2：, 附件一, 附件： and the title that may follow on the same line.
+APPENDIX = re.compile(rf"^附\s*件\s*(?P<number>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})?\s*[:：]?\s*(?P<title>.*)$")
+# 名词解释, 【名词解释】, 附件2 名词解释, 名词注释, 《政府工作报告》有关内容名词注释, 注释.
+GLOSSARY_TITLE = re.compile(
+    rf"^(?:附\s*件?\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})?\s*[:：]?\s*)?[【\[〔（(]?\s*"
+    r"(?:《[^》]{1,30}》\s*(?:有关内容|有关|相关|中的?|部分)?\s*)?"
+    r"(?:名\s*词\s*(?:解\s*释|注\s*释|说\s*明)|注\s*释)\s*[】\]〕）)]?\s*[:：]?$"
+)
+# 1. 1、 ① ［1］ [1] 【1】 （1）: how list items and 名词解释 entries are numbered.
+ITEM_NUMBER = re.compile(
+    r"^(?:(\d{1,3})\s*[.、．](?!\d*%)|([①-⑳])|[（(](\d{1,3})[）)]|[［\[【](\d{1,3})[］\]】])\s*"
+)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def item_number(match: re.Match[str]) -> int:
+    """The number of an ITEM_NUMBER match: 12. -> 12, ⑤ -> 5, ［3］ -> 3."""
+    digits = next(group for group in match.groups() if group)
+    return CIRCLED.index(digits) + 1 if digits in CIRCLED else int(digits)  # '⑤'.isdigit() is True
 SALUTATION = re.compile(r"^各位(?:代表|委员)[，,：:！!]?$")
 
 # Punctuation that cannot occur inside a heading.
@@ -69,6 +86,8 @@ def numbering_style(text: str) -> str | None:
     text = heading_text(text)
     if GLOSSARY_TITLE.match(text):
         return "glossary"
+    if len(text) <= MAX_NUMBERED_HEADING and APPENDIX.match(text) and _appendix_label(text):
+        return "appendix"
     for style, pattern in (("chapter", CHAPTER), ("section", SECTION), ("box", BOX), ("part", PART), ("paren", PAREN)):
         if pattern.match(text):
             return style
@@ -108,11 +127,23 @@ def number_of(text: str) -> tuple[str, int] | None:
 _ENUMERATION = re.compile(rf"^[{CN_DIGITS}]{{1,3}}是")
 
 
+def _appendix_label(text: str) -> bool:
+    """附件 followed by a number, a colon, or nothing: a label, not a sentence about attachments."""
+    match = APPENDIX.match(text)
+    return bool(match) and (bool(match.group("number")) or not match.group("title") or text.lstrip("附件 ")[:1] in ":：")
+
+
+# A numbered part may stand alone as one sentence ending in 。 (（二）坚持实体经济为本……体系。).
+_ONE_SENTENCE = re.compile(r"^[^。！？；!?;]+。$")
+
+
 def heading_style(text: str, marked: bool = False) -> str | None:
     """The style of a stand-alone heading line, or None for a paragraph."""
     text = heading_text(text)
     style = numbering_style(text)
-    if style == "glossary":
+    if style in ("glossary", "appendix"):
+        return style
+    if style and _ONE_SENTENCE.match(text) and len(text) <= MAX_NUMBERED_HEADING:
         return style
     if not could_be_heading(text):
         return None
