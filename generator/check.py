@@ -1,6 +1,7 @@
 """``python -m generator check``: validate every source an editor can touch.
 
-Seeds, the manifest and overrides files must convert; term files must be
+Seeds, the manifest and overrides files must convert, and a report that
+looks unconverted is a warning (see ``audit``); term files must be
 well-formed; across files, terms and aliases must be unique, aliases must not
 name another term, ``related`` and sense ``reports`` must name things that
 exist. A term found in no report is a warning. Every problem names its file
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import audit_report
 from .glossary.annotate import annotate_reports
 from .glossary.annotations import TERMS_DIR, TermFile, load_term_files
 from .model import Problem, Report
@@ -43,6 +45,8 @@ def check_project(root: Path) -> CheckResult:
     except SourceError as error:
         problems.append(Problem("error", error.file, error.line, error.message, error.hint))
         reports = []
+    for report in reports:
+        problems += audit_report(report, Path("seeds") / report.meta.source_file)
     files, file_problems = load_term_files(root / TERMS_DIR)
     problems += file_problems
     problems += cross_check(files, reports)

@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             docs = args.docs or args.root / "docs"
             written = write_pages(docs, generated.pages)
             if not args.quiet:
+                for line in generated.summaries:
+                    print(line)
                 for notice in generated.notices:
                     print(f"notice: {notice}", file=sys.stderr)
             print(f"{len(generated.reports)} reports, {len(generated.glossary.terms)} terms, "

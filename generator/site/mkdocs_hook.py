@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except SourceError as error:
         raise PluginError(str(error)) from None
+    for line in _generated.summaries:
+        log.info("%s", line)
     for notice in _generated.notices:
         # Source defects are for editors to see; they must not fail a --strict build.
         log.info("notice: %s", notice)

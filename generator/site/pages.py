@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..cache import ContentCache, code_version
 
+from ..audit import conversion_line
 from ..check import check_project
 from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
 from ..render.concepts import render_index as render_concept_index
@@ -55,6 +56,11 @@ class Generated:
     notices: list[Notice] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     extra_nav: list[dict] = field(default_factory=list)  # hand-written pages that exist in docs/
+
+    @property
+    def summaries(self) -> list[str]:
+        """One line per report: how it was laid out and converted (see generator/audit.py)."""
+        return [conversion_line(report) for report in self.reports]
 
     def nav(self) -> list[dict]:
         return [
@@ -133,6 +139,7 @@ class SitePages:
     warnings: list[Problem]
     report_count: int
     term_count: int
+    summaries: list[str] = field(default_factory=list)
 
 
 _last_pages: dict[str, SitePages] = {}
@@ -152,7 +159,7 @@ def generate_pages(root: Path, annotate: bool = True, edit_base: str = "") -> Si
     if result is None:
         generated = generate(root, annotate, edit_base)
         result = SitePages(generated.pages, generated.nav(), generated.notices, generated.warnings,
-                           len(generated.reports), len(generated.glossary.terms))
+                           len(generated.reports), len(generated.glossary.terms), generated.summaries)
         disk.put(key.encode(), result)
     _last_pages.clear()
     _last_pages[key] = result

@@ -1,0 +1,140 @@
+"""The converter reports on itself.
+
+Every build prints one line per report (how its source was laid out, what
+came out, what was dropped by which rule), and ``check`` warns, naming the
+file and line, where a report looks unconverted:
+
+* no heading in more than 5,000 characters: none in the whole report, or a
+  stretch of that length made of a few paragraphs only (a converted report's
+  long stretches are many paragraphs with run-in lead-ins);
+* a paragraph over 2,000 characters;
+* a numbered heading (二、, （三）, 第四章) inside a paragraph, after a sentence;
+* a 名词解释 heading with no entry parsed;
+* no title, date, region or level found (in the text or the manifest).
+
+A report that converts well gives no warning, so a warning is worth reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .inline import strip_markers
+from .model import (
+    Block, Box, GlossarySection, Heading, NumberedList, Paragraph, Problem, Report, Table,
+)
+
+MAX_WITHOUT_HEADING = 5000
+MIN_PARAGRAPHS_IN_STRETCH = 5
+MAX_PARAGRAPH = 2000
+# A part, sub-part, chapter or section number right after a sentence: a heading swallowed.
+_HEADING_INSIDE = re.compile(
+    r"[。！？](?P<number>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节])"
+    r"(?P<title>[^。！？]{2,30})"
+)
+# Rules that fix characters, not lines: they are notices, not dropped lines.
+_NOT_LINES = {"duplicate-character"}
+
+
+def paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """Every paragraph of the report, also those inside boxes and lists."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block)
+        elif isinstance(block, Box):
+            found += block.items + block.paragraphs
+        elif isinstance(block, NumberedList):
+            found += [paragraph for item in block.items for paragraph in item.paragraphs]
+    return found
+
+
+def conversion_line(report: Report) -> str:
+    """``slug: lines; 17 headings, 85 paragraphs, 20 glossary entries; dropped lines: widget 6, …``."""
+    dropped: Counter[str] = Counter()
+    for removal in report.removals:
+        if removal.rule not in _NOT_LINES:
+            dropped[removal.rule] += len(removal.lines)
+    parts = ", ".join(f"{rule} {count}" for rule, count in sorted(dropped.items(), key=lambda item: (-item[1], item[0])))
+    return (f"{report.meta.slug}: {report.layout or 'empty'}; {len(report.headings())} headings, "
+            f"{len(paragraphs(report.blocks))} paragraphs, {len(report.glossary)} glossary entries; "
+            f"dropped lines: {parts or 'none'}")
+
+
+def audit_report(report: Report, file: Path | str) -> list[Problem]:
+    """Warnings for what looks unconverted, each with the file and line."""
+    file = str(file)
+    problems: list[Problem] = []
+    problems += _long_stretches(report, file)
+    for paragraph in paragraphs(report.blocks):
+        text = strip_markers(paragraph.text)
+        first, last = paragraph.lines[0], paragraph.lines[-1]
+        if len(text) > MAX_PARAGRAPH:
+            problems.append(Problem(
+                "warning", file, first, f"paragraph of {len(text):,} characters (lines {first}–{last})",
+                "several paragraphs may have been joined: check the layout, or split it in the overrides file",
+            ))
+        inside = _HEADING_INSIDE.search(text)
+        if inside:
+            problems.append(Problem(
+                "warning", file, first,
+                f"numbered heading '{inside.group('number')}{inside.group('title')[:12]}' inside a paragraph",
+                "a heading was joined into the paragraph: split it there in the overrides file",
+            ))
+    for block in report.blocks:
+        if isinstance(block, Heading) and block.style == "glossary":
+            problems.append(Problem(
+                "warning", file, block.lines[0] if block.lines else None, f"'{block.text}' heading with no entry parsed",
+                "write each entry as its term, a colon and its definition, numbered 1. 2. …",
+            ))
+    meta = report.meta
+    hint = "state it in the report's entry in seeds/manifest.yml"
+    if not meta.title or meta.title == meta.slug:
+        problems.append(Problem("warning", file, None, "no title found in the text or the manifest", hint))
+    for name, label in (("date", "date"), ("region", "region"), ("level", "administrative level")):
+        if not getattr(meta, name):
+            problems.append(Problem("warning", file, None, f"no {label} found in the text or the manifest", hint))
+    return problems
+
+
+def _text_of(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return strip_markers(block.text)
+    if isinstance(block, Box):
+        return "".join(strip_markers(p.text) for p in block.items + block.paragraphs)
+    if isinstance(block, NumberedList):
+        return "".join(strip_markers(i.text) + "".join(strip_markers(p.text) for p in i.paragraphs) for i in block.items)
+    if isinstance(block, Table):
+        return "".join(cell for row in block.rows for cell in row.cells)
+    return ""
+
+
+_HEADING_HINT = "the report may not be converted: check its layout, or force headings in the overrides file"
+
+
+def _long_stretches(report: Report, file: str) -> list[Problem]:
+    if not report.headings():
+        total = sum(len(_text_of(block)) for block in report.blocks)
+        first = next((block.lines[0] for block in report.blocks if block.lines), None)
+        if total > MAX_WITHOUT_HEADING:
+            return [Problem("warning", file, first, f"no heading in {total:,} characters", _HEADING_HINT)]
+        return []
+    problems: list[Problem] = []
+    run, count, start, end = 0, 0, None, None
+    for block in report.blocks + [Heading([], "", "end")]:
+        if isinstance(block, (Heading, Box, GlossarySection)):
+            if run > MAX_WITHOUT_HEADING and count < MIN_PARAGRAPHS_IN_STRETCH and start is not None:
+                problems.append(Problem(
+                    "warning", file, start,
+                    f"{run:,} characters without a heading in {count} paragraphs (lines {start}–{end})", _HEADING_HINT,
+                ))
+            run, count, start = 0, 0, None
+            continue
+        run += len(_text_of(block))
+        count += isinstance(block, Paragraph)
+        if block.lines:
+            start = block.lines[0] if start is None else start
+            end = block.lines[-1]
+    return problems
