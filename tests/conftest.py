@@ -17,6 +17,7 @@ from .browser import browser, served_site  # noqa: F401 (session fixtures, defin
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# The five original seed reports (Inner Mongolia; blank-line blocks from PDF dumps) ...
 SLUGS = [
     "yuquan-2023-work-report",
     "yuquan-15th-five-year-plan",
@@ -24,6 +25,15 @@ SLUGS = [
     "huimin-2022-work-report",
     "shiguai-2024-work-report",
 ]
+# ... and the five provincial reports of 2026, as web scrapes (the development corpus).
+DEV_SLUGS = [
+    "beijing-2026-work-report",
+    "guangdong-2026-work-report",
+    "sichuan-2026-work-report",
+    "shaanxi-2026-work-report",
+    "qinghai-2026-work-report",
+]
+ALL_SLUGS = SLUGS + DEV_SLUGS
 
 
 @pytest.fixture(scope="session")

@@ -156,6 +156,7 @@ def test_check_diff_summarises_a_change(tmp_path):
         "  修改：放管服（释义）",
         "标注（各报告中名词出现处的增减）：",
         "  hohhot-2022-work-report：+2（创城 +2）",
+        "  sichuan-2026-work-report：+2（创城 +2）",  # 科创城: the summary shows such look-alikes to a reviewer
         "编者注：新增 1，删除 0",
         "  新增 hohhot-2022-work-report：“全力推进创城”",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import jsonschema
 import pytest
@@ -12,7 +13,7 @@ from generator.check import check_project
 from generator.glossary.export import glossary_data
 from generator.glossary.terms import build_glossary
 
-from .conftest import ROOT
+from .conftest import ALL_SLUGS, ROOT
 
 # Every 名词解释 entry of the seed reports, read off the reports by hand:
 # (report, position in its 名词解释, term, the term's definition as the report prints it).
@@ -61,6 +62,43 @@ REPORT_DEFINITIONS = [
     ("shiguai-2024-work-report", 7, "三清零", "即研发投入清零、研发机构清零、发明专利清零。"),
     ("shiguai-2024-work-report", 8, "智改数转", "指智能化改造和数字化转型，以数字化技术创新为驱动，促进新一代信息技术与先进制造业融合发展，全面提升企业在设计、生产、管理和服务等各环节的智能化水平。"),
     ("shiguai-2024-work-report", 9, "三多三少三慢", "“三多”是会议多、活动多、外出多；“三少”是调研报告少、工作思路少、解决实际问题少；“三慢”是决策慢、行动慢、结果慢。"),
+    # The provincial reports (each entry read off the 名词解释 at the end of the page).
+    ("guangdong-2026-work-report", 1, "四上", "现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。包括规模以上工业、有资质的建筑业、限额以上批发和零售业、限额以上住宿和餐饮业、有开发经营活动的房地产开发经营业、规模以上服务业法人单位。"),
+    ("guangdong-2026-work-report", 2, "双高计划", "是“中国特色高水平高职学校和专业建设计划”的简称，由教育部和财政部联合实施，旨在建设一批高水平学校和高水平专业群。"),
+    ("guangdong-2026-work-report", 3, "四好农村路", "指建好、管好、护好、运营好农村公路。"),
+    ("guangdong-2026-work-report", 4, "双百行动", "指百校联百县助力“百县千镇万村高质量发展工程”行动，旨在充分发挥高等教育作用，组织化、系统化、项目化推动高校院所开展纵向帮扶，在县域产业发展、城乡建设规划、集体经济发展、基本公共服务、人才培养和改革创新等领域加强共建。"),
+    ("guangdong-2026-work-report", 5, "双一流", "指世界一流大学和一流学科。"),
+    ("guangdong-2026-work-report", 6, "四网融合", "指干线铁路、城际铁路、市域（郊）铁路和城市轨道交通的融合。"),
+    ("guangdong-2026-work-report", 7, "四新", "《横琴粤澳深度合作区建设总体方案》明确，发展促进澳门经济适度多元的新产业，包括：科技研发和高端制造产业、中医药等澳门品牌工业、文旅会展商贸产业、现代金融产业。"),
+    ("guangdong-2026-work-report", 8, "链式改造", "包括“供应链改造”和“产业链改造”。“供应链改造”是指由制造业龙头企业建设数字化供应链，促进供应链相关企业实施标准统一的数字化改造，实现各环节关键数据互联互通。“产业链改造”是指由工业互联网平台企业基于平台汇聚组织制造资源，为产业链上下游企业提供一揽子精准适用的数字化产品和解决方案，提升各环节业务效益。"),
+    ("guangdong-2026-work-report", 9, "可信数据空间", "指基于共识规则，联接多方主体，实现数据资源共享共用的一种数据流通利用基础设施，是数据要素价值共创的应用生态，是支撑构建全国一体化数据市场的重要载体。"),
+    ("guangdong-2026-work-report", 10, "五篇大文章", "指科技金融、绿色金融、普惠金融、养老金融、数字金融。"),
+    ("guangdong-2026-work-report", 11, "五统一、一开放", "指统一市场基础制度、统一市场基础设施、统一政府行为尺度、统一市场监管执法、统一要素资源市场，持续扩大对内对外开放。"),
+    ("guangdong-2026-work-report", 12, "单一窗口", "指参与国际贸易和运输的各方，通过单一的平台提交标准化的信息和单证，以满足相关法律、法规以及管理要求，促进贸易便利化。"),
+    ("guangdong-2026-work-report", 13, "标准海", "指县级以上人民政府行政主管部门依据国土空间规划、海岸带及海洋空间规划、水域滩涂养殖规划等划定的适养海域，在提前完成区域整体海域使用论证、利益相关者协调等用海前期工作的基础上，合理设置离岸距离和水深、用海面积等控制性指标，可直接审批或出让用于单个现代化海洋牧场项目（开放式养殖用海类）建设的宗海。"),
+    ("sichuan-2026-work-report", 1, "两重", "是指国家重大战略实施和重点领域安全能力建设。"),
+    ("sichuan-2026-work-report", 2, "两新", "是指大规模设备更新和消费品以旧换新。"),
+    ("sichuan-2026-work-report", 3, "自审自发", "2024年12月22日，国务院办公厅印发《关于优化完善地方政府专项债券管理机制的意见》，提出“开展专项债券项目‘自审自发’试点”。下放专项债券项目审核权限，选择部分管理基础好的省份以及承担国家重大战略的地区开展专项债券项目“自审自发”试点，支持经济大省发挥挑大梁作用。试点地区滚动组织筛选形成本地区项目清单，报经省级政府审核批准后不再报国家发展改革委、财政部审核，可立即组织发行专项债券，项目清单同步报国家发展改革委、财政部备案。"),
+    ("sichuan-2026-work-report", 4, "稳增长21条", "2025年4月1日，省政府办公厅印发《关于进一步推动经济运行回升向好的若干政策措施》，提出加快消费恢复提振、帮助企业降本减负、推进企业快速成长、促进产业转型升级等4个方面21条措施。"),
+    ("sichuan-2026-work-report", 5, "稳增长18条", "2025年10月31日，省政府办公厅印发《关于巩固拓展经济回升向好势头的若干政策措施》，针对消费、生产、流通、提振预期等重点领域提出18条具体举措，巩固拓展经济回升向好势头。"),
+    ("sichuan-2026-work-report", 6, "六大科技专项", "省委十二届五次全会明确提出，要实施前沿科技攻坚突破行动，全力推进人工智能、航空航天、先进装备、生物制造、清洁能源、先进材料等6个重大科技专项，着力突破一批关键核心技术。"),
+    # Link text the scrape put on lines of its own (揭榜) is back in its entry.
+    ("sichuan-2026-work-report", 7, "双向揭榜挂帅", "企业找技术、成果找市场“双向揭榜挂帅”的简称，其中“企业找技术”聚焦产业“卡脖子”核心技术、行业关键共性技术等，由技术供给方带团队、带技术揭榜；“成果找市场”以国省级科技奖励成果、高层次人才技术成果、中试成果等为重点，由成果需求方带资金、带场景揭榜。"),
+    ("sichuan-2026-work-report", 8, "灯塔工厂", "由达沃斯世界经济论坛牵头的“全球灯塔工厂”评选自2018年启动以来，被视为全球智能制造“顶级认证”。获得该项认证的企业，都是全球制造业领域智能制造和数字化最高水平的示范性工厂。"),
+    ("sichuan-2026-work-report", 9, "一张图", "2025年初，自然资源部将四川确定为开展耕地林地园地空间治理“一张图”试点的4个省份之一，支持科学确定林地保有量目标、优化地类认定规则、优化发展与安全空间布局。2025年6月26日，自然资源厅会同农业农村厅、省林草局等6部门联合印发《四川省耕地林地园地空间治理“一张图”建设总体方案》，通过加快数据归集共享，系统研究在“一张图”上统筹解决耕地林地园地等自然资源空间管理矛盾冲突，推进耕地林地园地“三图”合一，构建跨层级、跨部门的统一地理底图，开发多部门联动审批、项目选址选线、高标准农田“一图管田”等应用场景，力争实现基于“一张图”优服务、强监管、惠民生。"),
+    ("sichuan-2026-work-report", 10, "五个专项治理", "2025年6月，省委办公厅、省政府办公厅印发《四川省优化民营经济发展环境专项治理工作方案》，部署开展违规设置市场准入门槛、拖欠企业账款、侵害企业产权和企业家合法权益、涉企违规收费罚款以及涉企执法检查“五个专项治理”，进一步优化民营经济发展环境。"),
+    ("sichuan-2026-work-report", 11, "网链共享计划", "四川省在“四川云教”试点探索基础上，以公益普惠和优质均衡为基本方向，以部分优质普通高中学校和义务教育学校为领军引领学校，将全省所有中小学校接入网链，结点成链、织链成网，通过校长书记共研治理、教师线上线下共同教研、学生共享优质教育资源、学校跟岗培训交流互动等方式开展联盟活动，构建覆盖全省的优质资源远程共享体系，促进基础教育优质均衡发展。"),
+    ("sichuan-2026-work-report", 12, "双高计划", "2024年教育部提出启动以“办学能力高水平、产教融合高质量”为目标的新一轮中国特色高水平高职学校和专业建设计划。"),
+    ("sichuan-2026-work-report", 13, "四早", "重大慢性病综合防治早预防、早干预、早发现、早诊治工程。"),
+    ("sichuan-2026-work-report", 14, "暖心驿站", "面向外卖骑手、快递小哥、货车司机、网约车司机等新就业群体，提供饮水、休息、充电等普惠性、便捷性暖心服务。"),
+    ("sichuan-2026-work-report", 15, "六横六纵", "“六横”指六个横向输水大动脉，包括都江堰灌区、引大济岷、长征渠引水、向家坝灌区、引雅济安、南水北调西线6个工程；“六纵”指六个纵向输水大动脉，包括武都引水、升钟灌区、亭子口灌区、罐子坝灌区、川渝东北一体化水资源配置、大桥灌区6个工程。"),
+    ("sichuan-2026-work-report", 16, "四向八廊", "东南西北4个方向8条进出川综合交通走廊，东向长江北走廊、长江南走廊，西向川甘青走廊、川藏走廊，南向川黔粤桂走廊、川滇走廊，北向川陕京走廊、川陕蒙走廊。"),
+    # One label, two things, each with its part of the definition.
+    ("sichuan-2026-work-report", 17, "科技英才领航工程", "科技英才领航工程是指聚焦科技创新与产业创新深度融合发展，每年布局实施一批顶尖科技人才、基础研究领衔科学家、“顶青”科技人才、科技创新创业人才四类人才专项，构建引育并重、相互衔接的科技人才支持体系。"),
+    ("sichuan-2026-work-report", 17, "双千", "“双千”计划是指面向共建“一带一路”国家实施千项合作项目、开展千名青年科学家交流。"),
+    ("sichuan-2026-work-report", 18, "护苗", "按照国家关于创新药发展相关部署，聚焦四川创新药优势赛道和前沿领域，构建创新药研发—验证—生产—应用全链条跟踪服务体系，推动创新成果有序转化和新药上市，培育医药领域新质生产力。"),
+    ("sichuan-2026-work-report", 19, "医保影像云", "通过数字胶片集中带量采购，构建四川省医保影像云存储中心，推动我省医疗机构影像数据省级存储，实现“患者可阅，医院可查，医保可核”。"),
+    ("sichuan-2026-work-report", 20, "一件事", "针对某一类安全风险突出、群众反映强烈、事故多发的重点问题，由一个部门牵头、多个部门协同，贯通生产、销售、流通、使用、回收等各个环节，推进系统治理、源头治理、综合治理。"),
 ]
 
 
@@ -71,8 +109,11 @@ def project():
     return result
 
 
-def test_the_40_report_entries(project):
-    assert len({(slug, position) for slug, position, _, _ in REPORT_DEFINITIONS}) == 40
+def test_the_73_report_entries(project):
+    """The seeds' 40 entries and the provincial reports' 33 (广东 13, 四川 20), each with its exact definition."""
+    assert len({(slug, position) for slug, position, _, _ in REPORT_DEFINITIONS}) == 40 + 13 + 20
+    counts = Counter(slug for slug, _ in {(slug, position) for slug, position, _, _ in REPORT_DEFINITIONS})
+    assert (counts["guangdong-2026-work-report"], counts["sichuan-2026-work-report"]) == (13, 20)
     by_form = project.glossary.by_form()
     for slug, position, name, text in REPORT_DEFINITIONS:
         term = by_form[name]
@@ -172,10 +213,7 @@ def test_glossary_json_validates_against_its_schema(project, built_site):
     jsonschema.validate(published, schema)
     assert (built_site / "glossary.schema.json").exists()
     assert published == json.loads(json.dumps(glossary_data(project.glossary, project.reports, ROOT)))
-    assert {r["slug"] for r in published["reports"]} == {
-        "yuquan-2023-work-report", "yuquan-15th-five-year-plan", "hohhot-2022-work-report",
-        "huimin-2022-work-report", "shiguai-2024-work-report",
-    }
+    assert {r["slug"] for r in published["reports"]} == set(ALL_SLUGS)
     term = next(t for t in published["terms"] if t["term"] == "两闲一空")
     assert term["definitions"][0] == {
         "source": "shiguai-2024-work-report", "text": "实施闲置国有资产、闲置土地和“空心村”盘活起效专项行动。",

@@ -1,4 +1,4 @@
-"""Acceptance over all five seed reports, on the built site."""
+"""Acceptance over all ten seed reports (the five originals and the five provincial ones), on the built site."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from generator.inline import HAN_RUN
 from generator.sources.read import read_source
 
-from .conftest import ROOT, SEEDS, SLUGS, article, squash
+from .conftest import ALL_SLUGS, ROOT, SEEDS, SLUGS, article, squash
 
 # Rules that drop text that is not the report's (web-page chrome, page furniture, a TOC).
 JUNK_RULES = {"table-of-contents", "widget", "breadcrumb", "counter", "photo-caption", "qr-code", "editor-line",
@@ -19,7 +19,7 @@ JUNK_RULES = {"table-of-contents", "widget", "breadcrumb", "counter", "photo-cap
 REPEAT_RULES = {"duplicate-page-title", "repeated-table-caption", "repeated-table-header"}
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_no_han_text_is_lost(slug, reports, built_site):
     """Every run of Han characters in the source is on the page, unless a junk rule dropped its line."""
     report = reports[slug]
@@ -100,7 +100,7 @@ def test_page_break_is_joined(slug, first, second, block_texts):
     assert any(joined in text for text in block_texts[slug]), f"{tail}|{head} is not one paragraph"
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_outline_matches_the_hand_written_one(slug, reports, built_site):
     expected = (ROOT / "tests/expected_outlines" / f"{slug}.txt").read_text(encoding="utf-8").splitlines()
     page = article(built_site, slug)
@@ -136,7 +136,7 @@ def test_box_1_is_one_table_with_caption_and_note(built_site):
 ASCII_PUNCT_IN_CHINESE = re.compile(r"[\u4e00-\u9fff，。、；：“”（）]\s*[,;:!?()\"]|[,;:!?()\"]\s*[\u4e00-\u9fff，。、；：“”（）]")
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_no_conversion_leftovers(slug, built_site):
     page = article(built_site, slug)
     for element in page.select("del"):  # errata show the original text on purpose
@@ -165,10 +165,29 @@ EXPECTED_META = {
     "huimin-2022-work-report": ("回民区2022年政府工作报告", "回民区", "", "", "", "政府工作报告"),
     "shiguai-2024-work-report": ("石拐区2024年政府工作报告", "石拐区", "2024-01-23", "石拐区人民政府代区长 张晓飞",
                                  "石拐区第十七届人民代表大会第三次会议", "政府工作报告"),
+    # Read off each cover: the meeting line (dashed, undashed, wrapped over two lines, with the
+    # speaker after it on one line), the speaker line (with or without the region), the title.
+    "beijing-2026-work-report": ("北京市2026年政府工作报告", "北京市", "2026-01-25", "北京市市长 殷勇",
+                                 "北京市第十六届人民代表大会第四次会议", "政府工作报告"),
+    "guangdong-2026-work-report": ("广东省2026年政府工作报告", "广东省", "2026-01-26", "广东省省长 孟凡利",
+                                   "广东省第十四届人民代表大会第五次会议", "政府工作报告"),
+    "sichuan-2026-work-report": ("四川省2026年政府工作报告", "四川省", "2026-02-03", "四川省人民政府省长 施小琳",
+                                 "四川省第十四届人民代表大会第五次会议", "政府工作报告"),
+    "shaanxi-2026-work-report": ("陕西省2026年政府工作报告", "陕西省", "2026-01-27", "陕西省省长 赵刚",
+                                 "陕西省第十四届人民代表大会第四次会议", "政府工作报告"),
+    "qinghai-2026-work-report": ("青海省2026年政府工作报告", "青海省", "2026-01-27", "省长 罗东川",
+                                 "青海省第十四届人民代表大会第四次会议", "政府工作报告"),
+}
+# 区 -> 县级, 市 -> 地级, 省 and the municipality 北京市 -> 省级.
+LEVELS = {
+    "yuquan-2023-work-report": "县级", "yuquan-15th-five-year-plan": "县级", "hohhot-2022-work-report": "地级",
+    "huimin-2022-work-report": "县级", "shiguai-2024-work-report": "县级", "beijing-2026-work-report": "省级",
+    "guangdong-2026-work-report": "省级", "sichuan-2026-work-report": "省级", "shaanxi-2026-work-report": "省级",
+    "qinghai-2026-work-report": "省级",
 }
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_metadata_detected_from_the_text(slug):
     """Detection alone (no manifest) gets what the text states."""
     from generator.convert import convert_file
@@ -176,9 +195,10 @@ def test_metadata_detected_from_the_text(slug):
 
     meta = convert_file(SEEDS / f"{slug}.txt", ReportMeta(slug=slug, source_file=f"{slug}.txt")).meta
     assert (meta.title, meta.region, meta.date, meta.speaker, meta.meeting, meta.kind) == EXPECTED_META[slug]
+    assert meta.level == LEVELS[slug]
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_manifest_agrees_with_the_text(slug, reports):
     title, region, date, speaker, meeting, kind = EXPECTED_META[slug]
     meta = reports[slug].meta
@@ -203,6 +223,11 @@ def test_home_page_lists_every_report(built_site):
     rows = [[td.get_text().strip() for td in tr.find_all("td")] for tr in home.select("article table tbody tr")]
     assert rows == [
         ["玉泉区“十五五”规划纲要", "玉泉区", "2026年4月", "五年规划纲要"],
+        ["四川省2026年政府工作报告", "四川省", "2026年2月3日", "政府工作报告"],
+        ["陕西省2026年政府工作报告", "陕西省", "2026年1月27日", "政府工作报告"],
+        ["青海省2026年政府工作报告", "青海省", "2026年1月27日", "政府工作报告"],
+        ["广东省2026年政府工作报告", "广东省", "2026年1月26日", "政府工作报告"],
+        ["北京市2026年政府工作报告", "北京市", "2026年1月25日", "政府工作报告"],
         ["石拐区2024年政府工作报告", "石拐区", "2024年1月23日", "政府工作报告"],
         ["玉泉区2023年政府工作报告", "玉泉区", "2023年1月7日", "政府工作报告"],
         ["呼和浩特市2022年政府工作报告", "呼和浩特市", "2022年2月10日", "政府工作报告"],

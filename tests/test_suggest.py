@@ -31,6 +31,7 @@ def test_suggest_lists_unannotated_jargon_with_counts_and_context(reports):
     assert dict(road.counts) == {
         "hohhot-2022-work-report": 4, "huimin-2022-work-report": 4,
         "yuquan-15th-five-year-plan": 2, "yuquan-2023-work-report": 2,
+        "beijing-2026-work-report": 2, "guangdong-2026-work-report": 1, "sichuan-2026-work-report": 1,
     }
     assert "断头路" in road.context and road.where.split(":")[0] in road.counts
     assert by_text["一网通办"].total == 10
@@ -47,7 +48,8 @@ def test_suggest_output_format(reports):
     text = format_candidates(suggest(list(reports.values()), glossary, limit=200))
     lines = text.split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith("断头路\t"))
-    assert lines[index] == ("断头路\t12\t(hohhot-2022-work-report 4, huimin-2022-work-report 4, "
+    assert lines[index] == ("断头路\t16\t(beijing-2026-work-report 2, guangdong-2026-work-report 1, "
+                            "hohhot-2022-work-report 4, huimin-2022-work-report 4, sichuan-2026-work-report 1, "
                             "yuquan-15th-five-year-plan 2, yuquan-2023-work-report 2)")
     assert lines[index + 1].startswith("    yuquan-15th-five-year-plan:708: …") and "断头路" in lines[index + 1]
 

@@ -21,7 +21,8 @@ from ..model import Block, Heading, Paragraph
 from .headings import full_width_numbering
 from .numbering import ITEM_NUMBER, PAREN, number_of
 
-_LEAD_IN_MAX = 30
+_LEAD_IN_MAX = 30  # a —— lead-in; a numbered item's first sentence is its title at any length up to:
+_NUMBERED_LEAD_IN_MAX = 60
 _TOPIC_MAX = 30
 # One sentence, no clause inside it (a comma makes it an introduction, not a title).
 _TOPIC = re.compile(r"^[^。！？；：，,;:!?0-9]{4,}。$")
@@ -41,7 +42,8 @@ def bold_lead_in(text: str) -> str:
     if visible != text:  # markers inside: leave as printed
         return text
     end = next((i for i, char in enumerate(visible) if char in SENTENCE_END), None)
-    if end is None or end + 1 > _LEAD_IN_MAX or end + 1 >= len(visible):
+    limit = _LEAD_IN_MAX if prefix else _NUMBERED_LEAD_IN_MAX
+    if end is None or end + 1 > limit or end + 1 >= len(visible):
         return text
     lead = full_width_numbering(visible[len(prefix): end + 1])  # （二）, not (二)
     return f"{prefix}{BOLD_OPEN}{lead}{BOLD_CLOSE}{visible[end + 1:]}"
