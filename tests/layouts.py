@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from generator.sources.layout import width
+from generator.structure.numbering import could_be_heading
 
 _OPENING = "“‘（《〈「『【(["
 _NO_LINE_START = "”’）》〉」』】，。、；：？！…—·%,.;:?!)]"
@@ -41,6 +42,15 @@ def as_lines(paragraphs: list[str]) -> str:
 # A page ends after a printed line: the first half of a cut paragraph is at least one line
 # long (the catalogue's 121 real cuts: 24 characters at the least; pages hold 24–40).
 MIN_FIRST_HALF = 24
+# Word processors keep a heading's lines on one page, and a cover is a page of its own: page
+# breaks cut body paragraphs, which are longer than any heading.
+MIN_CUT_PARAGRAPH = 80
+
+
+def cuttable(paragraphs: list[str]) -> list[int]:
+    """The paragraphs a page break may cut: body paragraphs (after the salutation) longer than a heading."""
+    start = next((i for i, p in enumerate(paragraphs) if p.startswith("各位代表")), 0)
+    return [i for i, p in enumerate(paragraphs) if i > start and len(p) > MIN_CUT_PARAGRAPH and cut_points(p)]
 
 
 def cut_points(paragraph: str) -> list[int]:
@@ -100,12 +110,18 @@ def _units(text: str) -> list[str]:
 
 
 def wrap(text: str, columns: int, indent: int) -> list[str]:
-    """Greedy line filling; the first line starts ``indent`` columns in."""
+    """Greedy line filling; the first line starts ``indent`` columns in.
+
+    A space between two Han characters (陕西省省长 赵刚) is kept on its line
+    and may hang past the margin: a break there would lose the space, which
+    no reader of the text layer could restore.
+    """
     lines: list[str] = []
     current, used = "", indent
     for unit in _units(text):
         unit_width = width(unit)
-        if current and used + unit_width > columns:
+        hangs = " " in unit.strip(" ") and used + width(unit.split(" ")[0]) <= columns
+        if current and used + unit_width > columns and not hangs:
             lines.append(current.rstrip(" "))
             current, used = unit.lstrip(" "), width(unit.lstrip(" "))
         else:
@@ -142,7 +158,8 @@ def as_wrapped(paragraphs: list[str], style: PageStyle) -> str:
     indent_columns = width(style.indent.replace(" ", "a"))
     for position, paragraph in enumerate(paragraphs):
         fits = width(paragraph) + indent_columns <= style.columns
-        heading_like = fits and paragraph[-1] not in SENTENCE_END + "。"
+        # A title is set flush left; a fragment a scrape split off (……发展的, 2.5) is no title.
+        heading_like = fits and paragraph[-1] not in SENTENCE_END + "。" and _HAN.search(paragraph) and could_be_heading(paragraph)
         if position < style.centre_cover and width(paragraph) <= style.columns - 8:
             body.append(" " * ((style.columns - width(paragraph)) // 2) + paragraph)
         elif heading_like and not style.indent_headings:

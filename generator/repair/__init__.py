@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..inline import BOLD_CLOSE, BOLD_OPEN
+from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, SEAM
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, RepairLog, Table
 from .markup import convert_markup
 from .page_breaks import join_page_breaks
@@ -60,7 +60,35 @@ def drop_bold(text: str) -> str:
 
 
 def running_text(text: str) -> str:
-    return normalise_spacing(normalise_punctuation(pair_bold(text)))
+    """Paragraph text: bold paired, punctuation and spacing normalised.
+
+    The rules see the text whole, across the seams of page-break joins (北京-
+    ⏎ 雄安 is 北京—雄安); the seams are put back where they were, counted in
+    characters that no rule adds or removes.
+    """
+    if SEAM not in text:
+        return normalise_spacing(normalise_punctuation(pair_bold(text)))
+    seams = []
+    kept = 0
+    for char in text:
+        if char == SEAM:
+            seams.append(kept)
+        elif _counted(char):
+            kept += 1
+    repaired = normalise_spacing(normalise_punctuation(pair_bold(text.replace(SEAM, ""))))
+    out, kept = [], 0
+    for char in repaired:
+        while seams and seams[0] == kept:
+            out.append(SEAM)
+            seams.pop(0)
+        out.append(char)
+        kept += _counted(char)
+    return "".join(out) + SEAM * len(seams)
+
+
+def _counted(char: str) -> bool:
+    """Characters the text rules neither add nor remove (only spaces, * and marks change)."""
+    return not (char.isspace() or char == "*" or MARKERS.match(char))
 
 
 def label_text(text: str) -> str:

@@ -42,7 +42,7 @@ def _segmenter():
     return base_tokenizer()  # loaded lazily: only a few seams need it
 
 
-def _word_end(before: str, after: str) -> int:
+def word_end(before: str, after: str) -> int:
     """How many characters of ``after`` complete the word cut at the seam."""
     left = strip_markers(before).replace("**", "")[-8:]
     right = strip_markers(after)[:8]
@@ -62,7 +62,7 @@ def _is_word(pair: str) -> bool:
 def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
     """Join the text before a page break to the text after it."""
     if first.endswith("**") and first.count("**") % 2 == 0 and second[:1] and is_han(second[0]):
-        extra = _word_end(first[:-2], second)
+        extra = word_end(first[:-2], second)
         if extra:
             first = first[:-2] + second[:extra] + "**"
             second = second[extra:]

@@ -44,7 +44,9 @@ _WINDOW = 15  # content lines on either side considered when deciding a line's r
 _MIN_WIDTH = 16  # columns: shorter lines say nothing about a wrap width
 _FULL_BELOW = 6  # a full line may fall this many columns short of the width ...
 _FULL_ABOVE = 2  # ... or overhang it by hanging punctuation
+_HANG = 6  # a line that runs on may hang this far past the width (a name kept on its line)
 _MIN_WRAPPED_RUN = 4
+_STANDALONE_MAX = 40  # characters of a heading standing on its own line
 
 
 def width(text: str) -> int:
@@ -146,6 +148,11 @@ def lay_out(lines: list[Line], log: RepairLog) -> Layout:
             kind, found = _unwrapped_paragraphs(region_lines)
             if kind == "lines" and page_width:
                 found = _join_full_lines(found, page_width)
+        if chunks and found and page_width and kind != "blocks" and (not regions or regions[-1].kind != "blocks"):
+            # A paragraph runs on across the edge of a region as it does within one.
+            joined = _join_full_lines([chunks[-1], found[0]], page_width)
+            if len(joined) == 1:
+                chunks[-1], found = joined[0], found[1:]
         chunks += found
         if regions and regions[-1].kind == kind and kind != "wrapped":
             regions[-1] = Region(kind, regions[-1].first, numbered[-1])
@@ -193,18 +200,28 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line], int]]:
             current = wrapped[position]
             position += 1
         decision[index] = current
+    # The page width of all wrapped text: a short run measures too few lines to tell its own.
+    page_width = _line_width([extent for extent, is_wrapped in zip(extents, wrapped) if is_wrapped]) or 0
     runs: list[tuple[str, list[Line], int]] = []
     start = 0
     for index in range(1, len(lines) + 1):
         if index == len(lines) or decision[index] != decision[start]:
             run = lines[start:index]
-            if decision[start]:
-                run_extents = [line.indent + width(line.text) for line in run if line.text and "\t" not in line.text]
-                runs.append(("wrapped", run, _line_width(run_extents) or 0))
-            else:
-                runs.append(("unwrapped", run, 0))
+            run_extents = [line.indent + width(line.text) for line in run if line.text and "\t" not in line.text]
+            run_width = (_line_width(run_extents) or page_width) if decision[start] else 0
+            runs.append(("wrapped" if run_width else "unwrapped", run, run_width))
             start = index
-    return runs
+    return _merge_runs(runs)
+
+
+def _merge_runs(runs: list[tuple[str, list[Line], int]]) -> list[tuple[str, list[Line], int]]:
+    merged: list[tuple[str, list[Line], int]] = []
+    for kind, run, run_width in runs:
+        if merged and merged[-1][0] == kind and merged[-1][2] == run_width:
+            merged[-1] = (kind, merged[-1][1] + run, run_width)
+        else:
+            merged.append((kind, run, run_width))
+    return merged
 
 
 def _drop_short_runs(wrapped: list[bool]) -> None:
@@ -255,9 +272,10 @@ def _join_full_lines(chunks: list[Chunk], page_width: int) -> list[Chunk]:
         if out and len(out[-1].lines) >= 1 and "\t" not in line.text and "\t" not in out[-1].lines[-1].text:
             before = out[-1].lines[-1]
             following = chunks[position + 1].lines[0] if position + 1 < len(chunks) else None
-            if _is_full(before.indent + width(before.text), page_width) and not _starts_paragraph(
+            extent = before.indent + width(before.text)
+            if page_width - _FULL_BELOW <= extent <= page_width + _HANG and not _starts_paragraph(
                     before, line, [before, line] + ([following] if following else []), 1, wrap, False):
-                out[-1].lines.append(line)
+                out[-1].lines.extend(chunk.lines)
                 continue
         out.append(Chunk(list(chunk.lines)))
     return out
@@ -368,6 +386,6 @@ def _starts_paragraph(before: Line, line: Line, content: list[Line], position: i
 def _stands_alone(line: Line, following: Line | None, wrap: _Wrap) -> bool:
     """A heading line after a full line: no end punctuation, and it ends its paragraph."""
     text = strip_markers(line.text)
-    if not text or not could_be_heading(text) or len(text) > 40 or text[-1] in CLOSING + SENTENCE_END:
+    if not text or not could_be_heading(text) or len(text) > _STANDALONE_MAX or text[-1] in CLOSING + SENTENCE_END:
         return False
     return following is None or wrap.indented(following) or wrap.ends_early(line, following)

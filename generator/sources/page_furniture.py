@@ -110,9 +110,11 @@ def _find_running_lines(content: list[Line], found: dict[int, str]) -> None:
                     key = _key(text)
                     edges[key].add(boundary)
                     where[key].append(index)
+    pages = sum(line.page_start for line in content) + sum(rule == "page-number" for rule in found.values())
     for key, boundaries in edges.items():
-        if len(key) >= 2 and (len(boundaries) >= 3 or len(boundaries) == boundary >= 2):
-            for index in where[key]:
+        occurrences = set(where[key])  # distinct lines: one line can stand at both edges of a short page
+        if len(key) >= 2 and len(boundaries) >= 2 and (len(occurrences) >= 3 or len(occurrences) * 2 >= pages >= 2):
+            for index in occurrences:
                 found[content[index].no] = "running-header"
     # No page marks at all: a short line that recurs and cuts sentences in two.
     repeats: dict[str, list[int]] = defaultdict(list)

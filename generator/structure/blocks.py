@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from ..inline import footnote_number, is_han, plain
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
-from ..repair.page_breaks import is_unfinished
+from ..repair.page_breaks import is_unfinished, word_end
 from ..sources.overrides import Anchor, Overrides, anchor_key
 from .numbering import SALUTATION, could_be_topic, heading_style, number_of, numbering_style, topic_key
 from ..sources.read import SourceError
@@ -152,6 +152,7 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
             join = True if index in joined_at else False if index in apart else None
             blocks.append(Paragraph(lines, text, join_previous=join))
     _mark_topic_headings(blocks, {units[i].first for i in refused})  # type: ignore[union-attr]
+    _demote_cut_headings(blocks)
     _demote_lone_plain_heading(blocks)
     _align_numbered_siblings(blocks, {index for index in forced})
     return blocks
@@ -225,18 +226,43 @@ def _demote_lone_plain_heading(blocks: list[Block]) -> None:
         blocks[index] = Paragraph(blocks[index].lines, blocks[index].text)  # type: ignore[attr-defined]
 
 
+def _cut_in_a_word(block: Block, following: Block | None) -> bool:
+    """A word runs on from the end of this block into the next (国防动 ⏎ 员能力……): a page break cut it."""
+    if not isinstance(following, Paragraph):
+        return False
+    return word_end(plain(block.text), plain(following.text)) > 0  # type: ignore[attr-defined]
+
+
+def _demote_cut_headings(blocks: list[Block]) -> None:
+    """A topic line that ends inside a word is the start of a paragraph cut by a page break.
+
+    (Only topic lines: a short title may end in a word that fuses with the next
+    paragraph's first one, 回顾 + 过去, where a topic line runs on into no word.)
+    """
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Heading) and block.style == "topic" and _cut_in_a_word(block, following):
+            blocks[index] = Paragraph(block.lines, block.text)
+
+
 def _titles_an_appendix(blocks: list[Block], index: int) -> bool:
     """附件1 ⏎ 2026年省十件民生实事: the line after an appendix label is its title."""
     previous = blocks[index - 1] if index else None
     return isinstance(previous, Heading) and previous.style == "appendix"
 
 
+_PART_STYLES = {"chapter", "part", "plain", "glossary", "appendix"}
+
+
 def _mark_topic_headings(blocks: list[Block], refused: set[int]) -> None:
-    """Parallel stand-alone lines with the same opening words are sub-headings."""
-    groups: dict[str, list[int]] = defaultdict(list)
+    """Parallel stand-alone lines with the same opening words, within one part, are sub-headings."""
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    part = 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            groups[topic_key(block.text)].append(index)
+        if isinstance(block, Heading) and block.style in _PART_STYLES:
+            part += 1
+        elif isinstance(block, Paragraph):
+            groups[(topic_key(block.text), part)].append(index)
     for members in groups.values():
         if len(members) < 2:
             continue
