@@ -118,7 +118,7 @@ def variants(term: str, label: str) -> list[str]:
     bare_part = part.replace("“", "").replace("”", "")
     if bare_part != term and part.count("“") == 1:
         found.append(bare_part)
-    if bare_part == term and part != term:
+    if bare_part == term and part != term and not (part.startswith("“") and part.endswith("”")):
         found.append(part)  # 稳增长“21”条: the whole label is the term, as printed
     if "、" in term:
         found.append(term.replace("、", ""))

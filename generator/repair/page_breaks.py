@@ -18,11 +18,11 @@ with no space (Chinese has none). Sub-cases handled at the seam:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..inline import CLOSING, SEAM, SENTENCE_END, is_han, plain, strip_markers
 from ..model import Block, FootnoteBody, Paragraph, RepairLog
-from ..segmentation import base_tokenizer
+from ..segmentation import shared_tokenizer, word_end
+from ..structure.numbering import heading_style
 
 _TRAILING_CLOSERS = CLOSING + "*)]"
 _FINISHED = SENTENCE_END + "：:"
@@ -37,26 +37,8 @@ def is_unfinished(text: str) -> bool:
     return stripped[-1] not in _FINISHED
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    return base_tokenizer()  # loaded lazily: only a few seams need it
-
-
-def word_end(before: str, after: str) -> int:
-    """How many characters of ``after`` complete the word cut at the seam."""
-    left = strip_markers(before).replace("**", "")[-8:]
-    right = strip_markers(after)[:8]
-    position = 0
-    for token in _segmenter().cut(left + right, HMM=False):
-        end = position + len(token)
-        if position < len(left) < end:
-            return end - len(left)
-        position = end
-    return 0
-
-
 def _is_word(pair: str) -> bool:
-    return bool(_segmenter().FREQ.get(pair))
+    return bool(shared_tokenizer().FREQ.get(pair))
 
 
 def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
@@ -99,12 +81,20 @@ def join_page_breaks(blocks: list[Block], log: RepairLog) -> list[Block]:
     return out
 
 
+def _whole_heading(paragraph: Paragraph) -> bool:
+    """Pieces joined into a whole numbered heading (（三）……发展， ⏎ 构建……格局): nothing more runs on."""
+    return SEAM in paragraph.text and heading_style(paragraph.text.replace(SEAM, "")) in _NUMBERED_STYLES
+
+
+_NUMBERED_STYLES = {"chapter", "section", "part", "paren", "box"}
+
+
 def _open_paragraph(out: list[Block], forced: bool = False) -> Paragraph | None:
     """The paragraph a continuation would join: the last block, skipping footnote bodies."""
     for block in reversed(out):
         if isinstance(block, FootnoteBody):
             continue
-        if isinstance(block, Paragraph) and (forced or is_unfinished(block.text)):
+        if isinstance(block, Paragraph) and (forced or (is_unfinished(block.text) and not _whole_heading(block))):
             return block
         return None
     return None

@@ -31,6 +31,7 @@ from ..inline import plain
 from ..model import Chunk, Line, RepairLog
 
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
+_SALUTATION = re.compile(r"^各位(?:代表|委员)")
 _MAX_CHROME = 60
 
 # ------------------------------------------------------------------ one-line widgets (the older rule)
@@ -234,21 +235,29 @@ def _related_content(lines: list[Line], drop: Callable[[str, list[Line]], None])
 
 
 def _repeated_title(lines: list[Line], drop: Callable[[str, list[Line]], None]) -> None:
-    """``repeated-title``: the last line repeats one of the first lines (the page's title)."""
-    if len(lines) < 10:
+    """``repeated-title``: the last line repeats a line above the document (the page's title)."""
+    head = _head(lines)
+    if not lines or len(lines) <= head:
         return
     last = plain(lines[-1].text).strip()
-    if 4 <= len(last) <= _MAX_CHROME and any(plain(line.text).strip() == last for line in lines[:10]):
+    if 4 <= len(last) <= _MAX_CHROME and any(plain(line.text).strip() == last for line in lines[: min(head, 10)]):
         drop("repeated-title", [lines[-1]])
 
 
+def _head(lines: list[Line]) -> int:
+    """How many lines stand above the document: up to the salutation or the first sentence."""
+    return next((i for i, line in enumerate(lines) if _SALUTATION.match(plain(line.text).strip())
+                 or _SENTENCE_PUNCT.search(plain(line.text).rstrip("。").strip())), len(lines))
+
+
 def _duplicate_page_title(lines: list[Line], drop: Callable[[str, list[Line]], None]) -> None:
-    """``duplicate-page-title``: a line near the top repeated a few lines down: the page's copy goes."""
-    for index, line in enumerate(lines[:20]):
+    """``duplicate-page-title``: a line above the document repeated a few lines down: the page's copy goes."""
+    head = _head(lines)
+    for index, line in enumerate(lines[: min(head, 20)]):
         text = plain(line.text).strip()
         if not text or len(text) > _MAX_CHROME or _SENTENCE_PUNCT.search(text):
             continue
-        if any(plain(other.text).strip() == text for other in lines[index + 1: index + 12]):
+        if any(plain(other.text).strip() == text for other in lines[index + 1: min(head, index + 12)]):
             drop("duplicate-page-title", [line])
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..inline import CLOSING, OPENING, SENTENCE_END, strip_markers
 from ..model import Chunk, Line, RepairLog
+from ..segmentation import word_end
 from ..structure.numbering import could_be_heading, numbering_style
 from .page_furniture import find_page_furniture
 
@@ -42,6 +43,7 @@ _NO_LINE_START = CLOSING + "，。、；：？！…—·%,.;:?!)]"
 
 _WINDOW = 15  # content lines on either side considered when deciding a line's region
 _MIN_WIDTH = 16  # columns: shorter lines say nothing about a wrap width
+_MAX_WIDTH = 120  # columns: 60 Han characters, more than any page sets on a line
 _FULL_BELOW = 6  # a full line may fall this many columns short of the width ...
 _FULL_ABOVE = 2  # ... or overhang it by hanging punctuation
 _HANG = 6  # a line that runs on may hang this far past the width (a name kept on its line)
@@ -165,8 +167,8 @@ def lay_out(lines: list[Line], log: RepairLog) -> Layout:
 
 
 def _line_width(extents: list[int]) -> int | None:
-    """The width most lines reach: the commonest extent (the larger on a tie)."""
-    counts = Counter(extent for extent in extents if extent >= _MIN_WIDTH)
+    """The width most lines reach: the commonest extent (the larger on a tie), as a page can hold it."""
+    counts = Counter(extent for extent in extents if _MIN_WIDTH <= extent <= _MAX_WIDTH)
     if not counts:
         return None
     value, count = max(counts.items(), key=lambda item: (item[1], item[0]))
@@ -375,12 +377,24 @@ def _starts_paragraph(before: Line, line: Line, content: list[Line], position: i
     finished = ends_sentence(before.text)
     if finished and wrap.ends_early(before, line, slack=0):
         return True
+    if not wrap.uses_indents and _complete_heading(before, line):
+        return True
     if finished and numbering_style(line.text) is not None:
         return True
     following = content[position + 1] if position + 1 < len(content) else None
     if finished and _stands_alone(line, following, wrap):
         return True
     return gap and finished and wrap.blank_separated and not wrap.uses_indents
+
+
+def _complete_heading(line: Line, following: Line) -> bool:
+    """Text without indents: a numbered heading filling its line, then a line in which a new sentence
+    begins and no word runs on from the heading's line: the heading was whole. (A run-in title wrapped
+    at the line's end, （一）……促消 ⏎ 费扩投资。……, runs on inside a word.)"""
+    text = strip_markers(line.text)
+    return (numbering_style(text) is not None and could_be_heading(text)
+            and re.search("[。！？].", strip_markers(following.text).rstrip(CLOSING + " ")) is not None
+            and word_end(text, following.text) == 0)
 
 
 def _stands_alone(line: Line, following: Line | None, wrap: _Wrap) -> bool:

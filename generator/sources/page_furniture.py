@@ -106,7 +106,7 @@ def _find_running_lines(content: list[Line], found: dict[int, str]) -> None:
         for index in neighbours:
             if 0 <= index < len(content) and content[index].no not in found:
                 text = content[index].text
-                if len(plain(text)) <= _MAX_HEADER:
+                if len(plain(text)) <= _MAX_HEADER and not _is_sentence(text):  # a header is no sentence
                     key = _key(text)
                     edges[key].add(boundary)
                     where[key].append(index)
@@ -130,6 +130,10 @@ def _find_running_lines(content: list[Line], found: dict[int, str]) -> None:
             for position in positions:
                 if not _ends_sentence(content[position].text):
                     found[content[position].no] = "running-header"
+
+
+def _is_sentence(text: str) -> bool:
+    return plain(text).rstrip("”’）)」』 ")[-1:] in "。！？!?"
 
 
 def _ends_sentence(text: str) -> bool:

@@ -14,7 +14,8 @@ from collections import defaultdict
 
 from ..inline import footnote_number, is_han, plain
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
-from ..repair.page_breaks import is_unfinished, word_end
+from ..repair.page_breaks import is_unfinished
+from ..segmentation import word_end
 from ..sources.overrides import Anchor, Overrides, anchor_key
 from .numbering import SALUTATION, could_be_topic, heading_style, number_of, numbering_style, topic_key
 from ..sources.read import SourceError

@@ -6,10 +6,9 @@ One place for the numbering vocabulary shared by classification and structure.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..inline import plain
-from ..segmentation import base_tokenizer
+from ..segmentation import shared_tokenizer
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 
@@ -65,13 +64,8 @@ def dangles(text: str) -> bool:
     """The text ends in a function word standing alone (发展的), not in a word (目的, 供给)."""
     if len(text) < 3 or text[-1] not in _DANGLING:
         return False
-    tokens = list(_segmenter().cut(text[-8:], HMM=False))
+    tokens = list(shared_tokenizer().cut(text[-8:], HMM=False))
     return tokens[-1] in _DANGLING
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    return base_tokenizer()
 
 
 def could_be_heading(text: str) -> bool:
@@ -167,5 +161,6 @@ def topic_key(text: str) -> str:
 
 
 def could_be_topic(text: str) -> bool:
+    """A parallel topic line: a title, so no colon inside it (……目标：一是…… is a sentence)."""
     text = heading_text(text)
-    return could_be_heading(text) and 6 <= len(text) <= MAX_TOPIC_HEADING
+    return could_be_heading(text) and 6 <= len(text) <= MAX_TOPIC_HEADING and "：" not in text and ":" not in text
