@@ -43,7 +43,7 @@ RESULTS = ROOT / "bench" / "results"
 DOCS_TABLE = ROOT / "docs" / "benchmark.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 REGIONS = ["新城区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "东河区", "昆都仑区", "青山区"]
-SEED_REGIONS = ["玉泉区", "回民区", "石拐区", "呼和浩特市"]
+SEED_REGIONS = ["玉泉区", "回民区", "石拐区", "呼和浩特市", "北京市", "广东省", "四川省", "陕西省", "青海省"]
 BASELINE_YML = """site_name: baseline
 use_directory_urls: false
 theme:
@@ -66,7 +66,8 @@ def synthetic_text(text: str, copy: int, rng: random.Random) -> str:
     for name in SEED_REGIONS:
         text = text.replace(name, region)
     text = re.sub(r"(20\d\d)年", lambda m: f"{int(m.group(1)) - 1 - copy % 7}年", text, count=3)
-    chunks = text.split("\n\n")
+    separator = "\n\n" if "\n\n" in text else "\n"  # blank-line blocks, or a web scrape's one paragraph a line
+    chunks = text.split(separator)
     finished = [i for i, c in enumerate(chunks) if c.rstrip().endswith("。") and len(c) > 60 and "\t" not in c]
     runs, run = [], []
     for index in finished:  # shuffle only runs of adjacent complete paragraphs: sections stay sections
@@ -80,7 +81,7 @@ def synthetic_text(text: str, copy: int, rng: random.Random) -> str:
         rng.shuffle(shuffled)
         for index, chunk in zip(group, shuffled):
             chunks[index] = chunk
-    return "\n\n".join(chunks)
+    return separator.join(chunks)
 
 
 def make_corpus(n: int, folder: Path) -> int:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
-from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, SEAM
+from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKER_CLASS, SEAM
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, RepairLog, Table
 from .markup import convert_markup
 from .page_breaks import join_page_breaks
@@ -64,31 +65,30 @@ def running_text(text: str) -> str:
 
     The rules see the text whole, across the seams of page-break joins (北京-
     ⏎ 雄安 is 北京—雄安); the seams are put back where they were, counted in
-    characters that no rule adds or removes.
+    characters that no rule adds or removes (spaces, ``*`` and marks change).
     """
     if SEAM not in text:
         return normalise_spacing(normalise_punctuation(pair_bold(text)))
-    seams = []
-    kept = 0
-    for char in text:
-        if char == SEAM:
-            seams.append(kept)
-        elif _counted(char):
-            kept += 1
-    repaired = normalise_spacing(normalise_punctuation(pair_bold(text.replace(SEAM, ""))))
-    out, kept = [], 0
-    for char in repaired:
-        while seams and seams[0] == kept:
-            out.append(SEAM)
-            seams.pop(0)
-        out.append(char)
-        kept += _counted(char)
-    return "".join(out) + SEAM * len(seams)
+    pieces = text.split(SEAM)
+    repaired = normalise_spacing(normalise_punctuation(pair_bold("".join(pieces))))
+    counted = _COUNTED.finditer(repaired)
+    out, cursor, seen, total = [], 0, 0, 0
+    for piece in pieces[:-1]:
+        total += len(_UNCOUNTED.sub("", piece))
+        if total > seen:  # the position just after the total-th counted character
+            found = next(islice(counted, total - seen - 1, None), None)
+            position = found.end() if found else len(repaired)
+            seen = total
+        else:
+            position = cursor
+        out.append(repaired[cursor:position] + SEAM)
+        cursor = position
+    out.append(repaired[cursor:])
+    return "".join(out)
 
 
-def _counted(char: str) -> bool:
-    """Characters the text rules neither add nor remove (only spaces, * and marks change)."""
-    return not (char.isspace() or char == "*" or MARKERS.match(char))
+_UNCOUNTED = re.compile(rf"[\s*{MARKER_CLASS}]+")
+_COUNTED = re.compile(rf"[^\s*{MARKER_CLASS}]")
 
 
 def label_text(text: str) -> str:

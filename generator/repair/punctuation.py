@@ -20,6 +20,7 @@ _FULLWIDTH_ALNUM = str.maketrans(
     {chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 )
 _HAN = re.compile(f"[{HAN_CLASS}]")
+_FULLWIDTH_CHAR = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _ASCII_MARK = re.compile("[,;:!?]")
 _PARENTHESIS = re.compile("[()（）]")
 _H = f"[{HAN_CLASS}]"
@@ -79,7 +80,8 @@ def _convert_parentheses(text: str) -> str:
 def normalise_punctuation(text: str) -> str:
     if not _has_han(text):
         return text
-    text = text.translate(_FULLWIDTH_ALNUM)
+    if _FULLWIDTH_CHAR.search(text):  # rare: translating every text costs more than looking
+        text = text.translate(_FULLWIDTH_ALNUM)
     text = _convert_parentheses(text)
     if _ASCII_MARK.search(text):
         text = _convert_marks(text)

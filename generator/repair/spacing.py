@@ -67,6 +67,8 @@ def tighten_boundaries(text: str) -> str:
 
 
 def normalise_spacing(text: str, keep_han_spaces: bool = False) -> str:
+    if " " not in text and "\t" not in text:
+        return text  # every rule here is about a space
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = collapse_letter_spacing(text)
     if not keep_han_spaces:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..inline import plain
 from ..model import Chunk, Line, RepairLog
@@ -45,9 +46,17 @@ _BREADCRUMB = re.compile(r"(?:当前位置|您的位置|首页)\s*[:：>»›]|\
 _PAGE_LABELS = re.compile(r"(?:发布时间|发布日期|来源|浏览次数|点击数|阅读次数|责任编辑)\s*[:：]")
 
 
+@lru_cache(maxsize=8192)
+def _visible(text: str) -> str:
+    """A line's text as the rules read it (every rule reads every line: computed once)."""
+    return plain(text).strip()
+
+
 def is_widget_line(text: str) -> bool:
     """A short line made of page furniture: widgets, a breadcrumb, or several page labels."""
-    text = plain(text).strip()
+    if len(text) > 2 * _MAX_CHROME:
+        return False
+    text = _visible(text)
     if not text or len(text) > _MAX_CHROME or _SENTENCE_PUNCT.search(text):
         return False
     if _WIDGET.search(text):
@@ -72,8 +81,11 @@ _WIDGET_TOKEN = re.compile(r"[^\s|｜/【】\[\]()（）:：>»]+")
 
 def _widget_strength(text: str) -> int:
     """2: only widget words with a strong one; 1: only weak ones or brackets; 0: text."""
-    tokens = _WIDGET_TOKEN.findall(plain(text))
-    if len(plain(text)) > 30 or any(token not in _STRONG_WIDGETS | _WEAK_WIDGETS for token in tokens):
+    if len(text) > 60:
+        return 0
+    visible = _visible(text)
+    tokens = _WIDGET_TOKEN.findall(visible)
+    if len(visible) > 30 or any(token not in _STRONG_WIDGETS | _WEAK_WIDGETS for token in tokens):
         return 0
     return 2 if any(token in _STRONG_WIDGETS for token in tokens) else 1
 
@@ -101,7 +113,7 @@ _CRUMB_START = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所
 
 
 def _is_crumb(text: str) -> bool:
-    text = plain(text).strip()
+    text = _visible(text)
     return 0 < len(text) <= 15 and not _SENTENCE_PUNCT.search(text)
 
 
@@ -109,14 +121,14 @@ def _breadcrumbs(lines: list[Line], drop: Callable[[str, list[Line]], None]) -> 
     """``breadcrumb``: 首页 ⏎ > ⏎ 政府信息公开 ⏎ > ⏎ …: crumbs on either side of lone separators."""
     index = 0
     while index < len(lines):
-        if not _CRUMB_SEPARATOR.match(plain(lines[index].text).strip()):
+        if not _CRUMB_SEPARATOR.match(_visible(lines[index].text)):
             index += 1
             continue
         start = index - 1 if index and _is_crumb(lines[index - 1].text) else index
         end = index
-        while end < len(lines) and _CRUMB_SEPARATOR.match(plain(lines[end].text).strip()):
+        while end < len(lines) and _CRUMB_SEPARATOR.match(_visible(lines[end].text)):
             end += 1 + (end + 1 < len(lines) and _is_crumb(lines[end + 1].text))
-        if start and _CRUMB_START.match(plain(lines[start - 1].text).strip()):
+        if start and _CRUMB_START.match(_visible(lines[start - 1].text)):
             start -= 1
         drop("breadcrumb", lines[start:end])
         index = end
@@ -137,7 +149,7 @@ def _single_lines(lines: list[Line], drop: Callable[[str, list[Line]], None]) ->
     """``counter``, ``photo-caption``, ``qr-code``, ``page-id`` and ``editor-line``."""
     index = 0
     while index < len(lines):
-        text = plain(lines[index].text).strip()
+        text = _visible(lines[index].text)
         short = len(text) <= _MAX_CHROME
         if short and _COUNTER.match(text):
             drop("counter", [lines[index]])
@@ -148,7 +160,7 @@ def _single_lines(lines: list[Line], drop: Callable[[str, list[Line]], None]) ->
         elif _PAGE_ID.match(text):
             drop("page-id", [lines[index]])
         elif short and (editor := _EDITOR.match(text)):
-            name_below = not editor.group("name").strip() and index + 1 < len(lines) and _NAME.match(plain(lines[index + 1].text).strip())
+            name_below = not editor.group("name").strip() and index + 1 < len(lines) and _NAME.match(_visible(lines[index + 1].text))
             drop("editor-line", lines[index: index + 1 + bool(name_below)])
             index += bool(name_below)
         index += 1
@@ -185,18 +197,18 @@ def _page_metadata(lines: list[Line], drop: Callable[[str, list[Line]], None], l
     """``page-metadata``: 来源：… and 时间：… (the value may be on the next line), bare timestamps."""
     index = 0
     while index < len(lines):
-        text = plain(lines[index].text).strip()
+        text = _visible(lines[index].text)
         label = _META_LABEL.match(text) if len(text) <= _MAX_CHROME else None
         if label and (label.group("label").endswith("来源") or not label.group("value") or iso_published(label.group("value"))):
             value, taken = label.group("value"), [lines[index]]
-            following = plain(lines[index + 1].text).strip() if index + 1 < len(lines) else ""
+            following = _visible(lines[index + 1].text) if index + 1 < len(lines) else ""
             if not value and following and len(following) <= 30 and not _SENTENCE_PUNCT.search(following):
                 value, taken = following, taken + [lines[index + 1]]
             _record(label.group("label"), value, log)
             drop("page-metadata", taken)
             index += len(taken)
             continue
-        if iso_published(text):
+        if len(text) <= 30 and iso_published(text):
             # A page's timestamp: hyphenated, or with the time of day; never a cover's 2026年4月.
             if "-" in text or "/" in text or re.search(r"\d[:：时]\d", text):
                 _record("时间", text, log)
@@ -226,9 +238,9 @@ def _related_content(lines: list[Line], drop: Callable[[str, list[Line]], None])
     total = sum(len(line.text) for line in lines)
     seen = 0
     for index, line in enumerate(lines):
-        if seen >= total / 2 and _RELATED.match(plain(line.text).strip()):
+        if seen >= total / 2 and _RELATED.match(_visible(line.text)):
             rest = lines[index:]
-            if len(rest) <= _MAX_RELATED_LINES and all(len(plain(r.text)) <= _MAX_RELATED_LINE for r in rest):
+            if len(rest) <= _MAX_RELATED_LINES and all(len(_visible(r.text)) <= _MAX_RELATED_LINE for r in rest):
                 drop("related-content", rest)
                 return
         seen += len(line.text)
@@ -239,25 +251,25 @@ def _repeated_title(lines: list[Line], drop: Callable[[str, list[Line]], None]) 
     head = _head(lines)
     if not lines or len(lines) <= head:
         return
-    last = plain(lines[-1].text).strip()
-    if 4 <= len(last) <= _MAX_CHROME and any(plain(line.text).strip() == last for line in lines[: min(head, 10)]):
+    last = _visible(lines[-1].text)
+    if 4 <= len(last) <= _MAX_CHROME and any(_visible(line.text) == last for line in lines[: min(head, 10)]):
         drop("repeated-title", [lines[-1]])
 
 
 def _head(lines: list[Line]) -> int:
     """How many lines stand above the document: up to the salutation or the first sentence."""
-    return next((i for i, line in enumerate(lines) if _SALUTATION.match(plain(line.text).strip())
-                 or _SENTENCE_PUNCT.search(plain(line.text).rstrip("。").strip())), len(lines))
+    return next((i for i, line in enumerate(lines) if _SALUTATION.match(_visible(line.text))
+                 or _SENTENCE_PUNCT.search(_visible(line.text).rstrip("。").strip())), len(lines))
 
 
 def _duplicate_page_title(lines: list[Line], drop: Callable[[str, list[Line]], None]) -> None:
     """``duplicate-page-title``: a line above the document repeated a few lines down: the page's copy goes."""
     head = _head(lines)
     for index, line in enumerate(lines[: min(head, 20)]):
-        text = plain(line.text).strip()
+        text = _visible(line.text)
         if not text or len(text) > _MAX_CHROME or _SENTENCE_PUNCT.search(text):
             continue
-        if any(plain(other.text).strip() == text for other in lines[index + 1: min(head, index + 12)]):
+        if any(_visible(other.text) == text for other in lines[index + 1: min(head, index + 12)]):
             drop("duplicate-page-title", [line])
 
 

@@ -53,6 +53,8 @@ _STANDALONE_MAX = 40  # characters of a heading standing on its own line
 
 def width(text: str) -> int:
     """Display width in columns (a Han character is two)."""
+    if len(text) > _MAX_WIDTH:
+        return 2 * len(text)  # wider than any page however it is counted: the layout needs no more
     visible = strip_markers(text)
     return len(visible) + len(_WIDE.findall(visible))
 
@@ -182,16 +184,9 @@ def _is_full(extent: int, wrap_width: int) -> bool:
 def _regions(lines: list[Line]) -> list[tuple[str, list[Line], int]]:
     """Consecutive runs of lines, each wrapped or not, with the wrap width."""
     content = [index for index, line in enumerate(lines) if line.text and "\t" not in line.text]
-    extents = [lines[index].indent + width(lines[index].text) for index in content]
-    wrapped = [False] * len(content)
-    for position in range(len(content)):
-        window = extents[max(0, position - _WINDOW): position + _WINDOW + 1]
-        wrap_width = _line_width(window)
-        if wrap_width is None:
-            continue
-        full = sum(_is_full(extent, wrap_width) for extent in window)
-        over = sum(extent > wrap_width + _FULL_ABOVE for extent in window)
-        wrapped[position] = full >= 0.4 * len(window) and over <= 0.1 * len(window)
+    extent_of = {index: lines[index].indent + width(lines[index].text) for index in content}
+    extents = [extent_of[index] for index in content]
+    wrapped = _wrapped_lines(extents)
     _drop_short_runs(wrapped)
     # Every line (blank and table lines too) takes the decision of the content line before it.
     decision = [False] * len(lines)
@@ -209,7 +204,7 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line], int]]:
     for index in range(1, len(lines) + 1):
         if index == len(lines) or decision[index] != decision[start]:
             run = lines[start:index]
-            run_extents = [line.indent + width(line.text) for line in run if line.text and "\t" not in line.text]
+            run_extents = [extent_of[i] for i in range(start, index) if i in extent_of]
             run_width = (_line_width(run_extents) or page_width) if decision[start] else 0
             runs.append(("wrapped" if run_width else "unwrapped", run, run_width))
             start = index
@@ -224,6 +219,45 @@ def _merge_runs(runs: list[tuple[str, list[Line], int]]) -> list[tuple[str, list
         else:
             merged.append((kind, run, run_width))
     return merged
+
+
+def _wrapped_lines(extents: list[int]) -> list[bool]:
+    """Per content line: do most lines around it reach one width, and almost none go past it?
+
+    The window slides one line at a time, so its counts are kept, not recounted:
+    only extents a page can hold are counted by value, longer lines by number.
+    """
+    wrapped = [False] * len(extents)
+    if sum(_MIN_WIDTH <= extent <= _MAX_WIDTH for extent in extents) < _MIN_WRAPPED_RUN:
+        return wrapped  # no page-wide lines at all: blocks or lines throughout
+    counts: Counter[int] = Counter()
+    longer = 0  # lines in the window wider than any page
+    low = high = 0  # the window is extents[low:high]
+    for position in range(len(extents)):
+        while high < min(len(extents), position + _WINDOW + 1):
+            extent = extents[high]
+            if extent > _MAX_WIDTH:
+                longer += 1
+            elif extent >= _MIN_WIDTH:
+                counts[extent] += 1
+            high += 1
+        while low < position - _WINDOW:
+            extent = extents[low]
+            if extent > _MAX_WIDTH:
+                longer -= 1
+            elif extent >= _MIN_WIDTH:
+                counts[extent] -= 1
+            low += 1
+        size = high - low
+        if longer > 0.1 * size or not counts:
+            continue
+        value, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if count < 3:
+            continue
+        full = sum(c for e, c in counts.items() if value - _FULL_BELOW <= e <= value + _FULL_ABOVE)
+        over = longer + sum(c for e, c in counts.items() if e > value + _FULL_ABOVE)
+        wrapped[position] = full >= 0.4 * size and over <= 0.1 * size
+    return wrapped
 
 
 def _drop_short_runs(wrapped: list[bool]) -> None:
@@ -251,12 +285,13 @@ def _unwrapped_paragraphs(lines: list[Line]) -> tuple[str, list[Chunk]]:
             current.append(line)
     if current:
         groups.append(current)
+    tables = [len(group) > 1 and _is_table(group) for group in groups]
     singles = sum(len(group) == 1 for group in groups)
-    in_blocks = sum(len(group) for group in groups if len(group) > 1 and not _is_table(group))
+    in_blocks = sum(len(group) for group, table in zip(groups, tables) if len(group) > 1 and not table)
     kind = "lines" if in_blocks > singles else "blocks"
     chunks: list[Chunk] = []
-    for group in groups:
-        if _is_table(group):
+    for group, table in zip(groups, tables):
+        if len(group) == 1 or table:
             chunks.append(Chunk(group))
         elif kind == "lines":
             chunks += _one_per_line(group)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..inline import SENTENCE_END, plain
 from ..model import Line
@@ -40,6 +41,8 @@ _SPACES = re.compile(r"\s+")
 
 def page_number(text: str) -> tuple[str, int] | None:
     """(style, number) when the line is shaped like a page number."""
+    if len(text) > 20:
+        return None
     match = _PAGE_NUMBER.match(text.strip())
     if not match:
         return None
@@ -87,6 +90,7 @@ def _accept_chain(chain: list[int], bare: list[tuple[int, int]], content: list[L
             found[content[position].no] = "page-number"
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """What repeats from page to page: the text without spaces, any number as #."""
     return _DIGITS.sub("#", _SPACES.sub("", plain(text)))
@@ -119,7 +123,8 @@ def _find_running_lines(content: list[Line], found: dict[int, str]) -> None:
     # No page marks at all: a short line that recurs and cuts sentences in two.
     repeats: dict[str, list[int]] = defaultdict(list)
     for position, line in enumerate(content):
-        if line.no not in found and "\t" not in line.text and len(plain(line.text)) <= _MAX_HEADER:
+        if len(line.text) <= 2 * _MAX_HEADER and line.no not in found and "\t" not in line.text \
+                and len(plain(line.text)) <= _MAX_HEADER:
             repeats[_key(line.text)].append(position)
     for key, positions in repeats.items():
         # A header recurs once a page; repeats a few lines apart are the text's own (link text).

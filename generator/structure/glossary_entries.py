@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..inline import SEAM, drop_visible_prefix, endnote_ref, plain, strip_markers
+from ..inline import MARKERS, SEAM, drop_visible_prefix, endnote_ref, plain, strip_markers
 from ..model import Block, GlossaryEntry, GlossarySection, Heading, Paragraph, RepairLog, Report
 from .appendix import appendix_label
 from .numbering import GLOSSARY_TITLE, ITEM_NUMBER, heading_text, item_number
@@ -152,9 +152,17 @@ def _seam_split(text: str) -> tuple[int, int] | None:
 
 def _map_split(text: str, split: tuple[int, int]) -> tuple[int, int]:
     """Map positions in plain(text) back to positions in text (which has markers)."""
-    positions = [index for index, char in enumerate(text) if plain(char)]
-    positions.append(len(text))
-    return positions[split[0]], positions[split[1]]
+    found: dict[int, int] = {}
+    visible = 0
+    for index, char in enumerate(text):
+        if MARKERS.match(char):
+            continue
+        if visible in split:
+            found[visible] = index
+        if visible >= split[1]:
+            break
+        visible += 1
+    return found.get(split[0], len(text)), found.get(split[1], len(text))
 
 
 def _is_item(block: Block) -> bool:

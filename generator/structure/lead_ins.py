@@ -50,6 +50,8 @@ def bold_lead_in(text: str) -> str:
 
 
 def is_topic_line(text: str) -> bool:
+    if len(text) > 2 * _TOPIC_MAX:
+        return False
     visible = strip_markers(text).strip()
     return (len(visible) <= _TOPIC_MAX and _TOPIC.match(visible) is not None and number_of(visible) is None
             and not ITEM_NUMBER.match(visible))

@@ -6,8 +6,9 @@ One place for the numbering vocabulary shared by classification and structure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..inline import plain
+from ..inline import plain, strip_markers
 from ..segmentation import shared_tokenizer
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
@@ -51,8 +52,9 @@ MAX_TOPIC_HEADING = 40
 _SPACE_RUN = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def heading_text(text: str) -> str:
-    """Plain text of a heading candidate: no markup, single spaces."""
+    """Plain text of a heading candidate: no markup, single spaces (every rule asks: computed once)."""
     return _SPACE_RUN.sub(" ", plain(text)).strip()
 
 
@@ -103,8 +105,13 @@ def chinese_ordinal(text: str) -> int | None:
     return (_VALUES[tens] if tens else 1) * 10 + (_VALUES[ones] if ones else 0)
 
 
+_NUMBER_OPENINGS = set(CN_DIGITS + "（(")
+
+
 def number_of(text: str) -> tuple[str, int] | None:
     """(style, number) of a line opening with 一、 or （一）, whether heading or run-in."""
+    if not _NUMBER_OPENINGS & set(strip_markers(text[:4]).lstrip("* ")[:1]):
+        return None
     text = heading_text(text)
     part = re.match(rf"^([{CN_DIGITS}]{{1,3}})、", text)
     if part:
