@@ -156,3 +156,15 @@ def test_the_real_repository_passes_check():
     result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("0 errors, 0 warnings (10 reports,")
+
+
+def test_a_manifest_date_or_publication_date_in_another_form(project):
+    manifest = Path("seeds") / "manifest.yml"
+    manifest.write_text("reports:\n  - slug: test-report\n    source_file: test-report.txt\n    published: 2026年2月2日\n",
+                        encoding="utf-8")
+    assert [str(p) for p in check_project(Path(".")).problems] == [
+        "seeds/manifest.yml:4: error: published '2026年2月2日' is not YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2023-01-07)"]
+    manifest.write_text("reports:\n  - slug: test-report\n    source_file: test-report.txt\n    date: 2026/2/2\n",
+                        encoding="utf-8")
+    assert [str(p) for p in check_project(Path(".")).problems] == [
+        "seeds/manifest.yml:4: error: date '2026/2/2' is not YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2023-01-07)"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.model import CoverLine, ReportMeta
-from generator.sources.metadata import chinese_number, detect, kind_of, level_of
+from generator.sources.metadata import detect, kind_of, level_of
+from generator.structure.numbering import chinese_number
 
 from .helpers import convert
 
@@ -84,7 +85,9 @@ def test_kinds(title, kind):
 
 
 def test_chinese_numerals():
-    assert [chinese_number(t) for t in ("二〇二六", "一", "十", "十二", "二十七", "三十一", "27")] == [2026, 1, 10, 12, 27, 31, 27]
+    assert [chinese_number(t) for t in ("二〇二六", "一", "十", "十二", "二十七", "三十一", "两", "27")] == [
+        2026, 1, 10, 12, 27, 31, 2, 27]
+    assert [chinese_number(t) for t in ("", "十二三", "第一", "①")] == [None, None, None, None]
 
 
 def test_what_the_text_does_not_state_stays_empty():

@@ -10,7 +10,7 @@ import pytest
 from generator.inline import HAN_RUN
 from generator.sources.read import read_source
 
-from .conftest import ALL_SLUGS, ROOT, SEEDS, SLUGS, article, squash
+from .conftest import ALL_SLUGS, DEV_SLUGS, ROOT, SEEDS, SLUGS, article, squash
 
 # Rules that drop text that is not the report's (web-page chrome, page furniture, a TOC).
 JUNK_RULES = {"table-of-contents", "widget", "breadcrumb", "counter", "photo-caption", "qr-code", "editor-line",
@@ -235,3 +235,31 @@ def test_home_page_lists_every_report(built_site):
     ]
     links = [a["href"] for a in home.select("article table tbody a")]
     assert all((built_site / href).exists() for href in links)
+
+
+# The chrome of each provincial page: as a whole paragraph, or strings that report text never holds.
+CHROME_LINE = re.compile(
+    r"下载|打印|全屏|收藏|加大|还原|减小|[大中小】]|【字[号体]：?|分享[:：]?|首页|>|政府信息公开|省政府工作报告|相关报道：|"
+    r"(?:来源|时间)[:：].*|（来源：.*）|\d{4}[-年]\d{2}[-月]\d{2}日?\s+\d{2}[:时].*|(?:责任)?编辑：.*|.*摄|.*作政府工作报告。?.*")
+CHROME_TEXT = re.compile(r"扫一扫在手机打开当前页|打印本页|关闭窗口|责任编辑|本报记者|相关附件>>|相关链接>>|【字[号体]|[0-9a-f]{32}")
+# What the chrome told: where the text came from and when the page was published.
+PAGE_METADATA = {
+    "beijing-2026-work-report": ("北京日报", "2026-02-02"),
+    "guangdong-2026-work-report": ("", ""),
+    "sichuan-2026-work-report": ("四川日报", "2026-02-10"),
+    "shaanxi-2026-work-report": ("陕西省人民政府", "2026-02-02"),
+    "qinghai-2026-work-report": ("青海日报", "2026-01-31"),
+}
+
+
+@pytest.mark.parametrize("slug", DEV_SLUGS)
+def test_no_web_page_chrome_is_left(slug, reports, built_site):
+    page = article(built_site, slug)
+    for panel in page.select(".concept-panel, .related-reports, .edit-links, .term-definitions"):
+        panel.decompose()
+    blocks = [element.get_text().strip() for element in page.select("p, li, dd, dt, h2, h3, h4")]
+    assert [text for text in blocks if CHROME_LINE.fullmatch(text)] == []
+    assert not CHROME_TEXT.search(page.get_text())
+    title = reports[slug].meta.doc_title
+    assert blocks.count(title) == 0 and page.find("h1").get_text().strip() in (title, reports[slug].meta.title)
+    assert (reports[slug].meta.source, reports[slug].meta.published) == PAGE_METADATA[slug]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKER_CLASS, SEAM
-from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Line, Paragraph, RepairLog, Table
+from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, RepairLog, Table
 from .markup import convert_markup
 from .page_breaks import join_page_breaks
 from .punctuation import normalise_punctuation

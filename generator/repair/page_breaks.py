@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..inline import CLOSING, SEAM, SENTENCE_END, is_han, plain, strip_markers
+from ..inline import CLOSING, SEAM, SENTENCE_END, is_han, plain
 from ..model import Block, FootnoteBody, Paragraph, RepairLog
 from ..segmentation import shared_tokenizer, word_end
 from ..structure.numbering import heading_style

@@ -22,11 +22,9 @@ import re
 
 from ..inline import HAN_CLASS, plain
 from ..model import CoverLine, ReportMeta
-from ..structure.numbering import dangles
+from ..structure.numbering import chinese_number, dangles
 
 _H = f"[{HAN_CLASS}]"
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
 _NUMBER = r"(?:\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4})"
 _DATE = re.compile(rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUMBER})\s*月(?:\s*(?P<d>{_NUMBER})\s*日)?")
 _DASHES = "—－―\\-–"
@@ -48,18 +46,8 @@ _FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|�
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
-def chinese_number(text: str) -> int:
-    """二〇二六 -> 2026, 二十七 -> 27, 十 -> 10, 27 -> 27."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(_CN_DIGIT[char]) for char in text))
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-
-
 def iso_date(match: re.Match[str]) -> str:
-    year, month, day = (chinese_number(match.group(g)) if match.group(g) else 0 for g in ("y", "m", "d"))
+    year, month, day = (chinese_number(match.group(g)) or 0 if match.group(g) else 0 for g in ("y", "m", "d"))
     return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 

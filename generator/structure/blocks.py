@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..inline import footnote_number, is_han, plain
+from ..inline import footnote_number, plain
 from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
 from ..repair.page_breaks import is_unfinished
 from ..segmentation import word_end

@@ -28,7 +28,7 @@ import re
 from ..inline import MARKERS, SEAM, drop_visible_prefix, endnote_ref, plain, strip_markers
 from ..model import Block, GlossaryEntry, GlossarySection, Heading, Paragraph, RepairLog, Report
 from .appendix import appendix_label
-from .numbering import GLOSSARY_TITLE, ITEM_NUMBER, heading_text, item_number
+from .numbering import GLOSSARY_TITLE, ITEM_NUMBER, heading_text, is_item, item_number
 
 _QUOTED = re.compile(r"“([^“”]+)”")
 _SEPARATORS = ("：", "——", ":")
@@ -166,7 +166,7 @@ def _map_split(text: str, split: tuple[int, int]) -> tuple[int, int]:
 
 
 def _is_item(block: Block) -> bool:
-    return isinstance(block, Paragraph) and ITEM_NUMBER.match(strip_markers(block.text).strip()) is not None
+    return isinstance(block, Paragraph) and is_item(block.text)
 
 
 def parse_entries(blocks: list[Block], start: int) -> tuple[list[GlossaryEntry], int]:

@@ -90,19 +90,27 @@ def numbering_style(text: str) -> str | None:
     return None
 
 
-_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2}
+_DIGIT_VALUES = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9}
 
 
-def chinese_ordinal(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十三 -> 23 (the numbers that number parts and items)."""
-    if not text or any(char not in _VALUES for char in text):
+def chinese_number(text: str) -> int | None:
+    """27 -> 27, 二十三 -> 23, 十 -> 10, 二〇二六 -> 2026 (read digit by digit); None if it is no number."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if not text or any(char not in _DIGIT_VALUES and char != "十" for char in text):
         return None
     if "十" not in text:
-        return _VALUES[text] if len(text) == 1 else None
+        return _DIGIT_VALUES[text] if len(text) == 1 else int("".join(str(_DIGIT_VALUES[char]) for char in text))
     tens, _, ones = text.partition("十")
     if len(tens) > 1 or len(ones) > 1:
         return None
-    return (_VALUES[tens] if tens else 1) * 10 + (_VALUES[ones] if ones else 0)
+    return (_DIGIT_VALUES[tens] if tens else 1) * 10 + (_DIGIT_VALUES[ones] if ones else 0)
+
+
+def is_item(text: str) -> bool:
+    """The text opens with an item number (1. ① ［1］ （1）)."""
+    return ITEM_NUMBER.match(strip_markers(text).replace("**", "").strip()) is not None
 
 
 _NUMBER_OPENINGS = set(CN_DIGITS + "（(")
@@ -115,11 +123,11 @@ def number_of(text: str) -> tuple[str, int] | None:
     text = heading_text(text)
     part = re.match(rf"^([{CN_DIGITS}]{{1,3}})、", text)
     if part:
-        value = chinese_ordinal(part.group(1))
+        value = chinese_number(part.group(1))
         return ("part", value) if value else None
     paren = re.match(rf"^[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]", text)
     if paren:
-        value = chinese_ordinal(paren.group(1))
+        value = chinese_number(paren.group(1))
         return ("paren", value) if value else None
     return None
 

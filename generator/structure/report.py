@@ -31,11 +31,11 @@ from .appendix import build_appendix_lists, merge_appendix_titles
 from .glossary_entries import build_glossary, link_endnotes
 from .headings import assign_levels, box_title, clean_heading_text, promote_wrapped_headings, squash
 from .lead_ins import bold_lead_in, join_topic_lines
-from .numbering import BOX, ITEM_NUMBER
+from .numbering import BOX, is_item
 
 
 def _is_item(block: Block) -> bool:
-    return isinstance(block, Paragraph) and ITEM_NUMBER.match(plain(block.text).strip()) is not None
+    return isinstance(block, Paragraph) and is_item(block.text)
 
 
 def build_boxes(blocks: list[Block]) -> list[Block]:
