@@ -13,7 +13,10 @@ annotation):
 * ours only: conversion + annotation time, a warm rebuild (same process),
   a rebuild after editing one annotation (N <= 50), and broken links
   (every link and anchor between the built pages is checked);
-* at N = 200, time to the first search result over file:// in chromium.
+* at N = 200, time to the first search result over file:// in chromium;
+* the conversion speed per format: the seed reports read from a .txt, a PDF
+  (pages per second), a .docx and a saved web page (``--formats-only``
+  measures this alone).
 
 Results go to ``bench/results/<date>.json`` and ``latest.json``, and to the
 table in ``docs/benchmark.md`` with the targets judged. Usage:
@@ -281,6 +284,73 @@ def baseline(n: int, work: Path, repeat: int = 1) -> dict:
     return figures
 
 
+def format_speeds(work: Path, repeat: int = 3) -> dict:
+    """Reading and converting the seed reports from each format their originals come in.
+
+    The originals are made as the test suite makes them (tests/source_fixtures.py):
+    an official-document PDF printed by chromium, a .docx formatted directly, a
+    GBK portal page. Each figure is the fastest of ``repeat`` runs per report
+    (PDF: one run, reading it is slow and steady), summed over the reports.
+    """
+    sys.path.insert(0, str(ROOT))
+    from generator.convert import convert_file, convert_source
+    from generator.model import ReportMeta
+    from generator.sources.read import read_source
+    from playwright.sync_api import sync_playwright
+    from tests.source_fixtures import official_pdf, portal_page, word_document
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    reports = {path.stem: convert_file(path, ReportMeta(slug=path.stem, source_file=path.name)) for path in seeds}
+    files: dict[str, list[Path]] = {"txt": seeds, "pdf": [], "docx": [], "html": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        for slug, report in reports.items():
+            files["pdf"].append(official_pdf(report, work / f"{slug}.pdf", browser))
+            files["docx"].append(word_document(report, work / f"{slug}.docx"))
+            files["html"].append(portal_page(report, work / f"{slug}.html"))
+        browser.close()
+    figures = {}
+    for kind, paths in files.items():
+        read_seconds = convert_seconds = 0.0
+        pages = characters = 0
+        for path in paths:
+            best_read = best_convert = float("inf")
+            for _ in range(1 if kind == "pdf" else repeat):
+                started = time.perf_counter()
+                source = read_source(path)
+                read_done = time.perf_counter()
+                report = convert_source(source, ReportMeta(slug=path.stem, source_file=path.name), file=str(path))
+                best_read = min(best_read, read_done - started)
+                best_convert = min(best_convert, time.perf_counter() - read_done)
+            read_seconds += best_read
+            convert_seconds += best_convert
+            pages += source.pages
+            characters += sum(len(line) for line in source.lines)
+        figures[kind] = {"reports": len(paths), "bytes": sum(p.stat().st_size for p in paths), "pages": pages,
+                         "characters": characters, "read_seconds": read_seconds, "convert_seconds": convert_seconds}
+        print(f"  {kind}: {figures[kind]}", flush=True)
+    return figures
+
+
+FORMAT_NAMES = {"txt": "文本（.txt）", "pdf": "PDF（Chromium 打印的公文版式）", "docx": "Word（.docx，直接格式）",
+                "html": "网页（.html，GBK，门户页面）"}
+
+
+def format_table(figures: dict, measured: str) -> list[str]:
+    out = ["", "## 各格式的转换速度", "",
+           f"测于 {measured}。同样的报告（种子报告）分别以四种格式读入：读取（从文件到行）和转换（从行到报告结构）分开计时，"
+           "每份报告取多次中最快的一次，再对全部报告求和。PDF 的页数是 Chromium 按 A4 公文版式打印的页数。", "",
+           "| 格式 | 报告 | 页 | 读取（秒） | 转换（秒） | 每份报告（毫秒） | 每秒页数 | 每秒字符 |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for kind, row in figures.items():
+        total = row["read_seconds"] + row["convert_seconds"]
+        pages = f"{row['pages'] / total:.1f}" if row["pages"] else "—"
+        out.append(f"| {FORMAT_NAMES.get(kind, kind)} | {row['reports']} | {row['pages'] or '—'} | {row['read_seconds']:.2f} "
+                   f"| {row['convert_seconds']:.2f} | {1000 * total / row['reports']:.0f} | {pages} "
+                   f"| {row['characters'] / total:,.0f} |")
+    return out
+
+
 def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
@@ -320,6 +390,8 @@ def table(results: dict) -> str:
                 value = figures.get(key)
                 cells.append("—" if value is None else fmt.format(value * scale.get(key, 1)))
         out.append(f"| {label} | " + " | ".join(cells) + " |")
+    if results.get("formats"):
+        out += format_table(results["formats"], results.get("formats_date", results["date"]))
     rows = targets(results)
     if rows:
         out += ["", "## 目标", "", "| 目标 | 要求 | 测得 | 结果 |", "| --- | --- | --- | --- |"]
@@ -360,6 +432,8 @@ def main() -> int:
     parser.add_argument("--table-only", action="store_true", help="rewrite docs/benchmark.md from latest.json")
     parser.add_argument("--keep", action="store_true", help="keep other sizes from latest.json")
     parser.add_argument("--repeat", type=int, default=3, help="builds timed per figure up to N = 200 (the fastest counts)")
+    parser.add_argument("--formats-only", action="store_true",
+                        help="measure only the conversion speed per format (keeps the other figures of latest.json)")
     args = parser.parse_args()
     if args.table_only:
         DOCS_TABLE.write_text(table(json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))), encoding="utf-8")
@@ -367,7 +441,13 @@ def main() -> int:
     results = {"date": date.today().isoformat(), "machine": machine(), "runs": {}}
     if args.keep and (RESULTS / "latest.json").exists():  # keep the other sizes of the last run
         results["runs"] = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))["runs"]
-    for n in [int(size) for size in args.sizes.split(",")]:
+    if args.formats_only and (RESULTS / "latest.json").exists():  # the builds' figures stay as they were measured
+        results = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        print("conversion speed per format …", flush=True)
+        results["formats"] = format_speeds(Path(folder), args.repeat)
+        results["formats_date"] = date.today().isoformat()
+    for n in [] if args.formats_only else [int(size) for size in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as folder:
             work = Path(folder)
             print(f"N={n}: ours …", flush=True)

@@ -52,13 +52,14 @@ def paragraphs(blocks: list[Block]) -> list[Paragraph]:
 
 
 def conversion_line(report: Report) -> str:
-    """``slug: lines; 17 headings, 85 paragraphs, 20 glossary entries; dropped lines: widget 6, …``."""
+    """``slug: read by text (utf-8); lines; 17 headings, 85 paragraphs, 20 glossary entries; dropped lines: widget 6, …``."""
     dropped: Counter[str] = Counter()
     for removal in report.removals:
         if removal.rule not in _NOT_LINES:
             dropped[removal.rule] += len(removal.lines)
     parts = ", ".join(f"{rule} {count}" for rule, count in sorted(dropped.items(), key=lambda item: (-item[1], item[0])))
-    return (f"{report.meta.slug}: {report.layout or 'empty'}; {len(report.headings())} headings, "
+    pages = f", {report.pages} pages" if report.pages else ""
+    return (f"{report.meta.slug}: read by {report.reader}{pages}; {report.layout or 'empty'}; {len(report.headings())} headings, "
             f"{len(paragraphs(report.blocks))} paragraphs, {len(report.glossary)} glossary entries; "
             f"dropped lines: {parts or 'none'}")
 

@@ -40,11 +40,14 @@ class CheckResult:
 
 def check_project(root: Path) -> CheckResult:
     problems: list[Problem] = []
+    unreadable: list[SourceError] = []
     try:
-        reports = convert_seeds(root / "seeds")
-    except SourceError as error:
-        problems.append(Problem("error", error.file, error.line, error.message, error.hint))
+        reports = convert_seeds(root / "seeds", unreadable)
+    except SourceError as error:  # the manifest itself, or a slug two files claim
+        unreadable.append(error)
         reports = []
+    for error in unreadable:
+        problems.append(Problem("error", error.file, error.line, error.message, error.hint))
     for report in reports:
         problems += audit_report(report, Path("seeds") / report.meta.source_file)
     files, file_problems = load_term_files(root / TERMS_DIR)

@@ -3,6 +3,8 @@
 * ``build``: convert every report in ``seeds/`` and write Markdown to ``docs/``;
 * ``convert FILE``: print one report's Markdown (for inspection);
 * ``outline FILE``: print one report's outline (heading levels and texts);
+* ``lines FILE``: print a report's lines as read, numbered as errors and overrides name them
+  (for a PDF, Word file or web page, the lines its reader made, with pages and roles);
 * ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
 * ``suggest``: list unexplained jargon, the editors' to-do list;
 * ``site``: build ``site/`` with MkDocs, swapping it in only when the build succeeds;
@@ -23,7 +25,7 @@ from .convert import convert_file
 from .sources.manifest import apply_manifest, discover
 from .model import ReportMeta
 from .sources.overrides import Overrides, load_overrides
-from .sources.read import SourceError
+from .sources.read import SourceError, format_lines, read_source
 from .render.report import page_heading, render_report
 from .site.pages import BuildError, generate, write_pages
 from .glossary.suggest import format_candidates, suggest
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("file", type=Path)
     outline = sub.add_parser("outline", help="print one report's outline")
     outline.add_argument("file", type=Path)
+    lines = sub.add_parser("lines", help="print a report's lines as read (the line numbers errors name)")
+    lines.add_argument("file", type=Path)
     site_cmd = sub.add_parser("site", help="build site/ with mkdocs, replacing it only if the build succeeds")
     site_cmd.add_argument("--root", type=Path, default=Path("."))
     bundle = sub.add_parser("bundle", help="zip the built site into the offline bundle")
@@ -90,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(written)} files written to {docs}")
         elif args.command == "convert":
             sys.stdout.write(render_report(_report(args.file)))
+        elif args.command == "lines":
+            sys.stdout.write(format_lines(read_source(args.file)))
         elif args.command == "outline":
             report = _report(args.file)
             print("#", page_heading(report))

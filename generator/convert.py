@@ -12,10 +12,10 @@ from pathlib import Path
 from .structure.blocks import classify
 from .cache import ContentCache
 from .sources.manifest import SeedReport, apply_manifest, discover
-from .model import Line, Report, ReportMeta
+from .model import Report, ReportMeta, SourceText
 from .sources.overrides import Overrides, load_overrides
 from .parallel import can_fork, fork_map
-from .sources.read import SourceError, read_source
+from .sources.read import SourceError, read_source, reader_key
 from .model import RepairLog
 from .repair import repair_blocks, repair_chunks
 from .sources.layout import lay_out
@@ -27,10 +27,15 @@ def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Override
                   file: str = "<text>", indents: list[int] | None = None,
                   page_starts: frozenset[int] = frozenset()) -> Report:
     """One report's text through every core stage; ``indents`` and ``page_starts`` as read."""
+    source = SourceText(Path(file), source_lines, indents or [], page_starts)
+    return convert_source(source, meta, overrides, file)
+
+
+def convert_source(source: SourceText, meta: ReportMeta, overrides: Overrides | None = None,
+                   file: str = "<text>") -> Report:
+    """A report as a reader gave it (lines, and what the format knows of them) through every core stage."""
     overrides = overrides or Overrides()
-    indents = indents or [0] * len(source_lines)
-    lines = [Line(number, text, indents[number - 1], number in page_starts)
-             for number, text in enumerate(source_lines, 1)]
+    lines = source.as_lines()
     errata = apply_errata(lines, overrides, file)
     log = RepairLog(file=file)
     layout = lay_out(lines, log)
@@ -40,13 +45,13 @@ def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Override
     report = build_report(blocks, meta, toc_titles, log)
     report.errata = errata
     report.layout = layout.describe()
+    report.reader = source.reader
+    report.pages = source.pages
     return report
 
 
 def convert_file(path: Path, meta: ReportMeta, overrides: Overrides | None = None) -> Report:
-    source = read_source(path)
-    return convert_lines(source.lines, meta, overrides, file=str(path), indents=source.indents,
-                         page_starts=source.page_starts)
+    return convert_source(read_source(path), meta, overrides, file=str(path))
 
 
 def _sort_key(report: Report) -> tuple[str, str]:
@@ -60,8 +65,12 @@ _converted: dict[tuple, bytes] = {}  # pickled conversions, for mkdocs serve's r
 PARALLEL_FROM = 8
 
 
-def convert_seeds(seeds: Path) -> list[Report]:
+def convert_seeds(seeds: Path, errors: list[SourceError] | None = None) -> list[Report]:
     """Every report in ``seeds/`` with its manifest entry and overrides, newest first.
+
+    A report that cannot be read raises its SourceError; with an ``errors``
+    list, every such error is collected there instead and the other reports
+    are still converted (so an editor sees every bad file at once).
 
     A report whose text, overrides and manifest entry are unchanged is not
     converted again: within a process (``mkdocs serve`` rebuilds) it is kept in
@@ -72,7 +81,7 @@ def convert_seeds(seeds: Path) -> list[Report]:
     for seed in discover(seeds):
         overrides_bytes = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
         key = (str(seed.path), seed.path.read_bytes(), overrides_bytes,
-               tuple(sorted(seed.entry.values.items())) if seed.entry else ())
+               tuple(sorted(seed.entry.values.items())) if seed.entry else (), reader_key(seed.path))
         found.append((seed, key))
     missing = []
     for seed, key in found:
@@ -83,14 +92,20 @@ def convert_seeds(seeds: Path) -> list[Report]:
             else:
                 _remember(key, stored)
     fresh = {}
-    for (seed, key), report in zip(missing, _convert_all([seed for seed, _ in missing])):
+    failed: set[tuple] = set()
+    for (seed, key), report in zip(missing, _convert_all([seed for seed, _ in missing], errors is not None)):
+        if isinstance(report, SourceError):
+            errors.append(report)  # type: ignore[union-attr]
+            failed.add(key)
+            continue
         stored = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
         disk.put(repr(key).encode(), stored)
         _remember(key, stored)
         fresh[key] = report
     # Later stages mark the text (terms, notes): each build works on its own copy, made
     # from the stored pickle (several times faster than copying the objects).
-    reports = [fresh[key] if key in fresh else pickle.loads(_converted[key]) for _, key in found]  # noqa: S301
+    reports = [fresh[key] if key in fresh else pickle.loads(_converted[key])  # noqa: S301
+               for _, key in found if key not in failed]
     return sorted(reports, key=_sort_key, reverse=True)
 
 
@@ -108,10 +123,21 @@ def _convert_seed(seed: SeedReport) -> Report:
     return report
 
 
-def _convert_all(seeds: list[SeedReport]) -> list[Report]:
-    """Convert seeds, in forked workers when there are many (see generator/parallel.py)."""
+def _convert_all(seeds: list[SeedReport], keep_going: bool = False) -> list[Report | SourceError]:
+    """Convert seeds, in forked workers when there are many (see generator/parallel.py).
+
+    The first bad seed raises its error; with ``keep_going`` its error takes its place.
+    """
     if len(seeds) < PARALLEL_FROM or not can_fork():
-        return [_convert_seed(seed) for seed in seeds]
+        out: list[Report | SourceError] = []
+        for seed in seeds:
+            try:
+                out.append(_convert_seed(seed))
+            except SourceError as error:
+                if not keep_going:
+                    raise
+                out.append(error)
+        return out
 
     def convert(numbered: tuple[int, SeedReport]) -> tuple[int, Report | SourceError]:
         number, seed = numbered
@@ -123,6 +149,6 @@ def _convert_all(seeds: list[SeedReport]) -> list[Report]:
     by_size = sorted(enumerate(seeds), key=lambda numbered: -numbered[1].path.stat().st_size)
     results = dict(fork_map(convert, by_size))
     for number in range(len(seeds)):  # the first bad seed in order, as a sequential build reports it
-        if isinstance(results[number], SourceError):
+        if isinstance(results[number], SourceError) and not keep_going:
             raise results[number]
     return [results[number] for number in range(len(seeds))]  # type: ignore[misc]

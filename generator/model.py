@@ -58,7 +58,15 @@ class Line:
     no: int
     text: str
     indent: int = 0  # leading blank columns (a U+3000 counts 2), before the text was stripped
-    page_start: bool = False  # a form feed put this line at the top of a new page
+    page_start: bool = False  # a form feed (or a PDF page) put this line at the top of a new page
+    # What a format knows beyond the text (PDF, Word, HTML readers): the line's role by its font
+    # or style (HEADING, TITLE, or page furniture: HEADER, FOOTER), and where it ends, in columns.
+    role: str = ""
+    extent: int | None = None
+    font: str = ""  # the font (or style) the line is set in, where the reader knows it
+
+
+HEADING, TITLE, HEADER, FOOTER = "heading", "title", "header", "footer"
 
 
 @dataclass
@@ -114,6 +122,7 @@ class Heading(Block):
     style: str  # numbering style: chapter, section, part, paren, box, topic, plain, glossary
     level: int = 0
     forced: bool = False
+    by_format: bool = False  # the original set it as a heading (its font or style): no guess undoes it
 
 
 @dataclass
@@ -154,6 +163,7 @@ class ListItem:
     text: str
     lines: list[int]
     paragraphs: list[Paragraph] = field(default_factory=list)
+    marker: str = ""  # the number as printed: 一、, 1.
 
 
 @dataclass
@@ -217,6 +227,8 @@ class Report:
     occurrences: list | None = None  # glossary term occurrences, once annotated
     notes: list = field(default_factory=list)  # editors' passage notes, once attached
     layout: str = ""  # how the source was laid out, as the layout stage found it
+    reader: str = "text"  # what read the source file (see SourceText.reader)
+    pages: int = 0  # the original's pages, where it has pages (PDF)
 
     @property
     def glossary(self) -> list[GlossaryEntry]:
@@ -320,6 +332,21 @@ class SourceText:
     indents: list[int] = field(default_factory=list)  # per line, see Line.indent
     page_starts: frozenset[int] = frozenset()  # line numbers a form feed puts on a new page
     encoding: str = ""
+    roles: list[str] = field(default_factory=list)  # per line, see Line.role
+    extents: list[int | None] = field(default_factory=list)  # per line, see Line.extent
+    fonts: list[str] = field(default_factory=list)  # per line, see Line.font
+    reader: str = "text"  # what read the file: "text", or a library with its version
+    pages: int = 0  # how many pages the original has, where it has pages
+
+    def as_lines(self) -> list[Line]:
+        """The physical lines with everything the reader knows about them."""
+        count = len(self.lines)
+        indents = self.indents or [0] * count
+        roles = self.roles or [""] * count
+        extents = self.extents or [None] * count
+        fonts = self.fonts or [""] * count
+        return [Line(number, text, indents[number - 1], number in self.page_starts, roles[number - 1],
+                     extents[number - 1], fonts[number - 1]) for number, text in enumerate(self.lines, 1)]
 
     @property
     def name(self) -> str:

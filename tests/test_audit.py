@@ -21,10 +21,10 @@ def warnings(text: str) -> list[str]:
 
 def test_the_line_a_build_prints_per_report(reports):
     assert conversion_line(reports["sichuan-2026-work-report"]) == (
-        "sichuan-2026-work-report: lines; 4 headings, 85 paragraphs, 20 glossary entries; dropped lines: "
+        "sichuan-2026-work-report: read by text (utf-8); lines; 4 headings, 85 paragraphs, 20 glossary entries; dropped lines: "
         "related-content 12, widget 6, page-metadata 3, editor-line 2, qr-code 1")
     assert conversion_line(reports["yuquan-15th-five-year-plan"]) == (
-        "yuquan-15th-five-year-plan: blocks; 93 headings, 301 paragraphs, 0 glossary entries; dropped lines: "
+        "yuquan-15th-five-year-plan: read by text (utf-8); blocks; 93 headings, 301 paragraphs, 0 glossary entries; dropped lines: "
         "table-of-contents 83, repeated-table-caption 1, repeated-table-header 1")
 
 

@@ -98,8 +98,8 @@ def test_glossary_entries_are_data(slug, reports):
 def test_every_build_prints_a_line_per_report(tmp_path):
     project = project_copy(tmp_path)
     lines = generator(project, "build").stdout.splitlines()
-    assert "qinghai-2026-work-report: lines; 15 headings, 61 paragraphs, 0 glossary entries; dropped lines: " \
+    assert "qinghai-2026-work-report: read by text (utf-8); lines; 15 headings, 61 paragraphs, 0 glossary entries; dropped lines: " \
            "page-metadata 3, editor-line 1" in lines
     assert sum(line.split(":")[0] in {p.stem for p in (project / "seeds").glob("*.txt")} for line in lines) == 10
     build = mkdocs_build(project)
-    assert build.returncode == 0 and "sichuan-2026-work-report: lines; 4 headings" in build.stdout + build.stderr
+    assert build.returncode == 0 and "sichuan-2026-work-report: read by text (utf-8); lines; 4 headings" in build.stdout + build.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import yaml
 
@@ -249,6 +250,9 @@ def front_matter(report: Report) -> str:
             "meeting": meta.meeting,
             "speaker": meta.speaker,
             "source_file": meta.source_file,
+            "original_file": meta.original_file or meta.source_file,
+            "reader": report.reader,
+            "pages": report.pages or None,
             "source": meta.source,
             "published": meta.published,
         },
@@ -407,12 +411,40 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
                 f"更正为“{escape_text(erratum.correction)}”{note}"
             )
         out.append("")
+    out += source_note(report)
     files = [("添加或修改编者注" if notes_exist else "新建编者注", f"{NOTES_PATH}/{report.meta.slug}.yml", notes_exist)]
     if overrides_file:
         files.append(("修正标题、分段或勘误", overrides_file, True))
     out += edit_links(edit_base, files)
     out += _term_definitions(context)
     return "\n".join(out).rstrip() + "\n"
+
+
+_FORMATS = {".pdf": "PDF", ".docx": "Word 文档", ".doc": "Word 文档", ".html": "网页", ".htm": "网页", ".txt": "文本"}
+
+
+def source_note(report: Report) -> list[str]:
+    """原文: the file the report was converted from, its format and pages, what read it; the page it came from."""
+    meta = report.meta
+    original = meta.original_file or meta.source_file
+    if not original:
+        return []
+    kind = _FORMATS.get(Path(meta.source_file or original).suffix.lower(), "文件")
+    pages = f"，{report.pages}页" if report.pages else ""
+    parts = [f"原文文件：{escape_text(original)}（{kind}{pages}），由{_reader_label(report.reader)}读取"]
+    if meta.source:
+        parts.append(f"来源：{escape_text(meta.source)}")
+    if meta.published:
+        parts.append(f"发布于{display_date(meta.published)}")
+    return ["；".join(parts) + "。", "{: .report-source data-search-exclude }", ""]
+
+
+def _reader_label(reader: str) -> str:
+    """``text (utf-8)`` -> 文本读取器（UTF-8）; a library reader by its name and version, spaced from the Han text."""
+    if reader.startswith("text"):
+        encoding = reader.partition("(")[2].rstrip(")").removesuffix("-sig").upper()
+        return f"文本读取器（{encoding}）" if encoding else "文本读取器"
+    return f" {escape_text(reader)} "
 
 
 def display_date(iso: str) -> str:

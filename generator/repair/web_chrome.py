@@ -198,7 +198,8 @@ def _page_metadata(lines: list[Line], drop: Callable[[str, list[Line]], None], l
     index = 0
     while index < len(lines):
         text = _visible(lines[index].text)
-        label = _META_LABEL.match(text) if len(text) <= _MAX_CHROME else None
+        several = len(_PAGE_LABELS.findall(text)) >= 2  # 来源：… 发布时间：… on one line: the rule below
+        label = _META_LABEL.match(text) if len(text) <= _MAX_CHROME and not several else None
         if label and (label.group("label").endswith("来源") or not label.group("value") or iso_published(label.group("value"))):
             value, taken = label.group("value"), [lines[index]]
             following = _visible(lines[index + 1].text) if index + 1 < len(lines) else ""
@@ -213,7 +214,7 @@ def _page_metadata(lines: list[Line], drop: Callable[[str, list[Line]], None], l
             if "-" in text or "/" in text or re.search(r"\d[:：时]\d", text):
                 _record("时间", text, log)
                 drop("page-metadata", [lines[index]])
-        elif len(text) <= _MAX_CHROME and len(_PAGE_LABELS.findall(text)) >= 2 and not _SENTENCE_PUNCT.search(text):
+        elif len(text) <= _MAX_CHROME and several and not _SENTENCE_PUNCT.search(text):
             for match in _LABELLED.finditer(text):
                 _record(match.group("label"), match.group("value"), log)
             drop("page-metadata", [lines[index]])

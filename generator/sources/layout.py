@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..inline import CLOSING, OPENING, SENTENCE_END, strip_markers
-from ..model import Chunk, Line, RepairLog
+from ..model import TITLE, Chunk, Line, RepairLog
 from ..segmentation import word_end
 from ..structure.numbering import could_be_heading, numbering_style
 from .page_furniture import find_page_furniture
@@ -57,6 +57,11 @@ def width(text: str) -> int:
         return 2 * len(text)  # wider than any page however it is counted: the layout needs no more
     visible = strip_markers(text)
     return len(visible) + len(_WIDE.findall(visible))
+
+
+def extent(line: Line) -> int:
+    """Where the line ends, in columns: as a reader measured it, or from its indent and text."""
+    return line.extent if line.extent is not None else line.indent + width(line.text)
 
 
 def first_unit(text: str) -> int:
@@ -162,7 +167,18 @@ def lay_out(lines: list[Line], log: RepairLog) -> Layout:
             regions[-1] = Region(kind, regions[-1].first, numbered[-1])
         else:
             regions.append(Region(kind, numbered[0], numbered[-1], wrap_width))
-    return Layout(chunks, regions)
+    return Layout(_join_titles(chunks), regions)
+
+
+def _join_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """Lines a reader knows are set as the title (larger type) are one title, however it wrapped."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if out and all(line.role == TITLE for line in out[-1].lines + chunk.lines):
+            out[-1].lines.extend(chunk.lines)
+        else:
+            out.append(chunk)
+    return out
 
 
 # ------------------------------------------------------------------ regions
@@ -184,7 +200,7 @@ def _is_full(extent: int, wrap_width: int) -> bool:
 def _regions(lines: list[Line]) -> list[tuple[str, list[Line], int]]:
     """Consecutive runs of lines, each wrapped or not, with the wrap width."""
     content = [index for index, line in enumerate(lines) if line.text and "\t" not in line.text]
-    extent_of = {index: lines[index].indent + width(lines[index].text) for index in content}
+    extent_of = {index: extent(lines[index]) for index in content}
     extents = [extent_of[index] for index in content]
     wrapped = _wrapped_lines(extents)
     _drop_short_runs(wrapped)
@@ -309,8 +325,8 @@ def _join_full_lines(chunks: list[Chunk], page_width: int) -> list[Chunk]:
         if out and len(out[-1].lines) >= 1 and "\t" not in line.text and "\t" not in out[-1].lines[-1].text:
             before = out[-1].lines[-1]
             following = chunks[position + 1].lines[0] if position + 1 < len(chunks) else None
-            extent = before.indent + width(before.text)
-            if page_width - _FULL_BELOW <= extent <= page_width + _HANG and not _starts_paragraph(
+            reach = extent(before)
+            if page_width - _FULL_BELOW <= reach <= page_width + _HANG and not _starts_paragraph(
                     before, line, [before, line] + ([following] if following else []), 1, wrap, False):
                 out[-1].lines.extend(chunk.lines)
                 continue
@@ -364,7 +380,7 @@ class _Wrap:
         """The line stops before the next line's first unit would have filled it."""
         if following is None:
             return True
-        return line.indent + width(line.text) + first_unit(following.text) <= self.width - slack
+        return extent(line) + first_unit(following.text) <= self.width - slack
 
 
 def _wrapped_paragraphs(lines: list[Line], wrap_width: int) -> list[Chunk]:
@@ -376,7 +392,7 @@ def _wrapped_paragraphs(lines: list[Line], wrap_width: int) -> list[Chunk]:
             seen += 1
         elif seen:
             gap_before.add(seen)
-    full = [line for line in content if _is_full(line.indent + width(line.text), wrap_width)]
+    full = [line for line in content if _is_full(extent(line), wrap_width)]
     base = Counter(line.indent for line in full).most_common(1)[0][0] if full else 0
     probe = _Wrap(wrap_width, base, False, False)
     starts = [b for a, b in zip(content, content[1:]) if probe.ends_early(a, b)]
@@ -405,6 +421,8 @@ def _wrapped_paragraphs(lines: list[Line], wrap_width: int) -> list[Chunk]:
 
 def _starts_paragraph(before: Line, line: Line, content: list[Line], position: int, wrap: _Wrap, gap: bool) -> bool:
     """Whether ``line`` starts a new paragraph after ``before`` in wrapped text."""
+    if line.role != before.role:  # a heading's font or style begins or ends
+        return True
     if wrap.indented(line):
         return True
     if wrap.ends_early(before, line):

@@ -3,7 +3,8 @@
 The converter detects metadata from the report's own text; a field recorded
 here overrides what it detects (for what the text does not state, or states
 wrongly). A ``.txt`` in ``seeds/`` with no entry still converts, with detected
-metadata and a slug made from its file name.
+metadata and a slug made from its file name. So does a report in any other
+format a reader reads (PDF, Word, a saved web page).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..model import ReportMeta
-from .read import SourceError
+from .read import SOURCE_SUFFIXES, SourceError
 from .yamlfile import line_of, load_yaml
 
 MANIFEST_NAME = "manifest.yml"
@@ -77,7 +78,7 @@ def load_manifest(seeds: Path) -> dict[str, ManifestEntry]:
         if not _SLUG.match(slug):
             raise SourceError(path, line_of(item, "slug"), f"slug {slug!r} is not lowercase ASCII words joined by '-'", "e.g. yuquan-2023-work-report")
         if not source:
-            raise SourceError(path, line_of(item), "'source_file' is missing", "name the .txt file in seeds/")
+            raise SourceError(path, line_of(item), "'source_file' is missing", "name the report's file in seeds/")
         if not (seeds / source).exists():
             raise SourceError(path, line_of(item, "source_file"), f"source_file {source!r} does not exist in {seeds}", "fix the name or add the file")
         if slug in slugs:
@@ -90,16 +91,28 @@ def load_manifest(seeds: Path) -> dict[str, ManifestEntry]:
     return entries
 
 
+def source_files(seeds: Path) -> list[Path]:
+    """The reports in ``seeds/``: every file in a format a reader reads (.txt, .pdf, .docx, .doc, .html, .htm).
+
+    Files an editor's programs leave beside them are no reports: Word's lock
+    files (``~$报告.docx``), hidden files, partial downloads.
+    """
+    return sorted(path for path in seeds.iterdir()
+                  if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
+                  and not path.name.startswith(("~$", ".")))
+
+
 def discover(seeds: Path) -> list[SeedReport]:
-    """Every ``.txt`` report in ``seeds/``, with its manifest entry if any."""
+    """Every report in ``seeds/``, whatever its format, with its manifest entry if any."""
     manifest = load_manifest(seeds)
     found = []
     used: set[str] = set()
-    for path in sorted(seeds.glob("*.txt")):
+    for path in source_files(seeds):
         entry = manifest.get(path.name)
         slug = entry.slug if entry else slug_for(path)
         if slug in used:
-            raise SourceError(path, None, f"slug {slug!r} is used by another report", "rename the file or add a manifest entry")
+            raise SourceError(path, None, f"slug {slug!r} is used by another report",
+                              "rename the file or add a manifest entry (one report in two formats: keep one of them)")
         used.add(slug)
         found.append(SeedReport(slug, path, entry, seeds / f"{path.stem}.overrides.yml"))
     return found

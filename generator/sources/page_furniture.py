@@ -10,7 +10,8 @@ Artefact classes, found by position rather than by wording:
   marks, a short line repeated at least three times, a page apart, that
   interrupts sentences.
 
-Each is a line of its own; the layout stage removes it and records it.
+Each is a line of its own; the layout stage removes it and records it. A
+reader that knows the page (PDF) marks the lines in its margins itself.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..inline import SENTENCE_END, plain
-from ..model import Line
+from ..model import FOOTER, HEADER, Line
 
 _DASH = "-－—–―~～·•"
 _PAGE_NUMBER = re.compile(
@@ -61,6 +62,9 @@ def find_page_furniture(lines: list[Line]) -> dict[int, str]:
     found: dict[int, str] = {}
     bare: list[tuple[int, int]] = []  # (position in content, number)
     for position, line in enumerate(content):
+        if line.role in (HEADER, FOOTER):  # a reader that knows the page placed it in the margin
+            found[line.no] = "page-number" if page_number(line.text) else "running-header"
+            continue
         shape = page_number(line.text)
         if shape is None:
             continue

@@ -83,6 +83,17 @@ def _checked(data: bytes, encoding: str, file: str | Path) -> str:
     return text
 
 
+def clean_text(text: str) -> str:
+    """Text a reader took from a document, as the text route would have it.
+
+    Private-use characters go (the converter's own markers live there, so an
+    original must not bring any), so do invisible and control characters; odd
+    spaces become spaces. TAB (table cells) is kept.
+    """
+    text = PRIVATE_USE.sub("", _INVISIBLE.sub("", text))
+    return _ODD_SPACE.sub(" ", _CONTROL.sub("", text.replace("\r", "").replace("\f", "")))
+
+
 def normalise_lines(text: str) -> list[str]:
     """Split into lines: CRLF/CR to LF, odd spaces to spaces, each line stripped."""
     return split_lines(text)[0]
@@ -131,11 +142,68 @@ def _indent(raw: str) -> int:
     return columns
 
 
+# The formats reports arrive in, by file name ending; each has its reader.
+TEXT_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm")
+
+
 def read_source(path: Path) -> SourceText:
+    """The report's lines, read by the reader for its format."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise SourceError(path, None, "cannot read file: No such file or directory")
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path)
+    if suffix in (".docx", ".doc"):
+        from .word import read_word
+
+        return read_word(path)
+    if suffix in (".html", ".htm"):
+        from .web_page import read_web_page
+
+        return read_web_page(path)
+    return read_text(path)
+
+
+def read_text(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(path, None, f"cannot read file: {error.strerror}") from None
     text, encoding = decode_with_encoding(data, path)
     lines, indents, page_starts = split_lines(text)
-    return SourceText(path=path, lines=lines, indents=indents, page_starts=page_starts, encoding=encoding)
+    return SourceText(path=path, lines=lines, indents=indents, page_starts=page_starts, encoding=encoding,
+                      reader=f"text ({encoding})")
+
+
+def reader_key(path: Path) -> str:
+    """What would read this file, with the library versions: a new version may read it differently."""
+    from importlib.metadata import version
+
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return f"pdfplumber {version('pdfplumber')} pdfminer.six {version('pdfminer.six')} pypdfium2 {version('pypdfium2')}"
+    if suffix in (".docx", ".doc"):
+        return f"python-docx {version('python-docx')}"
+    if suffix in (".html", ".htm"):
+        return f"beautifulsoup4 {version('beautifulsoup4')} lxml {version('lxml')}"
+    return "text"
+
+
+def format_lines(source: SourceText) -> str:
+    """The lines as a reader made them, numbered: ``  12 [heading] 一、总体要求``, a rule at each page.
+
+    For a PDF, Word file or web page these numbers are the ones errors, warnings
+    and an overrides file's ``line:`` name.
+    """
+    out = [f"# {source.path.name}: read by {source.reader}" + (f", {source.pages} pages" if source.pages else "")]
+    page = 1
+    for line in source.as_lines():
+        if line.page_start:
+            page += 1
+            out.append(f"---- page {page}" if source.pages else "---- page break")
+        role = f" [{line.role}]" if line.role else ""
+        out.append(f"{line.no:>5}{role} {line.text}")
+    return "\n".join(out) + "\n"

@@ -56,8 +56,8 @@ def _is_title(block: Block | None) -> bool:
     return False
 
 
-def _item(block: Block) -> tuple[str, int, str] | None:
-    """(style, number, text without the number) of a numbered item."""
+def _item(block: Block) -> tuple[str, int, str, str] | None:
+    """(style, number, text without the number, the number as printed) of a numbered item."""
     if not isinstance(block, (Heading, Paragraph)):
         return None
     visible = strip_markers(block.text).lstrip()
@@ -69,7 +69,7 @@ def _item(block: Block) -> tuple[str, int, str] | None:
         style, number, end = "item", item_number(match), match.end()
     else:
         return None
-    return style, number, drop_visible_prefix(block.text.lstrip(), end).strip()
+    return style, number, drop_visible_prefix(block.text.lstrip(), end).strip(), visible[:end]
 
 
 def build_appendix_lists(blocks: list[Block]) -> list[Block]:
@@ -107,7 +107,7 @@ def _collect(blocks: list[Block], start: int, style: str) -> tuple[list[ListItem
     while index < len(blocks):
         found = _item(blocks[index])
         if found and found[0] == style and found[1] == len(items) + 1:
-            items.append(ListItem(found[1], found[2], list(blocks[index].lines)))
+            items.append(ListItem(found[1], found[2], list(blocks[index].lines), marker=found[3]))
         elif items and isinstance(blocks[index], Paragraph) and not found:
             items[-1].paragraphs.append(blocks[index])  # type: ignore[arg-type]
         else:

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from ..inline import footnote_number, plain
-from ..model import Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
+from ..model import HEADING, Block, Chunk, CoverLine, FootnoteBody, Heading, Paragraph, Table
 from ..repair.page_breaks import is_unfinished
 from ..segmentation import word_end
 from ..sources.overrides import Anchor, Overrides, anchor_key
@@ -144,11 +144,17 @@ def classify(units: list[Chunk | Table], overrides: Overrides) -> list[Block]:
             style = numbering_style(text) or "forced"
             blocks.append(Heading(lines, text, style, level=anchor.level or 0, forced=True))
             continue
-        style = None if index in refused else heading_style(text, marked=unit.marked_level > 0)
-        if style in _UNNUMBERED and _continues(blocks):
+        by_format = all(line.role == HEADING for line in unit.lines)
+        style = None if index in refused else heading_style(text, marked=unit.marked_level > 0 or by_format)
+        if style in _UNNUMBERED and _continues(blocks) and not by_format:
             style = None  # the rest of a sentence cut short before it, not a title
+        if style == "marked" and by_format:
+            if unit.lines[0].font:
+                style = f"marked {unit.lines[0].font}"  # each heading font is a level of its own (GB/T 9704)
+            else:  # one bold for every level (a web page): the wording tells the levels apart
+                style = heading_style(text) or style
         if style:
-            blocks.append(Heading(lines, text, style))
+            blocks.append(Heading(lines, text, style, by_format=by_format))
         else:
             join = True if index in joined_at else False if index in apart else None
             blocks.append(Paragraph(lines, text, join_previous=join))
@@ -174,7 +180,7 @@ def _align_numbered_siblings(blocks: list[Block], forced: set[int]) -> None:
     numbered = [(i, number_of(b.text)) for i, b in enumerate(blocks) if isinstance(b, (Heading, Paragraph))]
     by_index = {i: value for i, value in numbered if value is not None}
     for index, block in enumerate(blocks):
-        if not (isinstance(block, Heading) and block.style in _SEQUENCE_STYLES and not block.forced):
+        if not (isinstance(block, Heading) and block.style in _SEQUENCE_STYLES and not block.forced and not block.by_format):
             continue
         value = by_index.get(index)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -221,7 +227,7 @@ def _demote_lone_plain_heading(blocks: list[Block]) -> None:
     page break (改造背街小巷 ⏎ 140条……); an editor can force it to be a heading.
     """
     plain_headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.style == "plain" and not b.forced
-                      and not _titles_an_appendix(blocks, i)]
+                      and not b.by_format and not _titles_an_appendix(blocks, i)]
     if len(plain_headings) == 1:
         index = plain_headings[0]
         blocks[index] = Paragraph(blocks[index].lines, blocks[index].text)  # type: ignore[attr-defined]

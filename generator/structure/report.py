@@ -53,6 +53,10 @@ def build_boxes(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         box = Box(list(block.lines), title=block)
+        if index < len(blocks) and isinstance(blocks[index], Table) and not blocks[index].caption:
+            box.table = blocks[index]  # the 专栏's title set above its table (a PDF, Word or web page)
+            box.lines += box.table.lines
+            index += 1
         if index < len(blocks) and _is_item(blocks[index]):
             while index < len(blocks) and _is_item(blocks[index]):
                 box.items.append(blocks[index])  # type: ignore[arg-type]
