@@ -27,7 +27,6 @@ from generator.sources.manifest import discover
 from generator.inline import strip_markers
 from generator.sources.overrides import ErratumSpec, Overrides, load_overrides
 from generator.sources.read import SourceError, format_lines, read_source
-from tests.browser import browser  # noqa: F401 - the session's chromium
 from tests.conftest import SEEDS
 from tests.source_fixtures import official_pdf, portal_page, structure, word_document
 
@@ -55,7 +54,7 @@ def text_reports():
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory, browser, text_reports):  # noqa: F811
+def pdfs(tmp_path_factory, browser, text_reports):
     folder = tmp_path_factory.mktemp("pdf")
     return {slug: official_pdf(text_reports[slug], folder / f"{slug}.pdf", browser) for slug in PDF_SLUGS}
 
@@ -247,7 +246,7 @@ def test_a_hostile_page_brings_no_script_and_no_marker_characters(tmp_path):
 
 # ------------------------------------------------------------------ bad originals
 
-def _scan_pdf(path: Path, browser) -> Path:  # noqa: F811
+def _scan_pdf(path: Path, browser) -> Path:
     """A page that is one picture of text, as a scanner makes it."""
     from PIL import Image, ImageDraw
 
@@ -280,7 +279,7 @@ def _assert_error(path: Path, message: str, remedy: str) -> None:
     assert str(error.value) == f"{path}: {message} ({remedy})"
 
 
-def test_a_scanned_pdf_says_it_needs_ocr(tmp_path, browser):  # noqa: F811
+def test_a_scanned_pdf_says_it_needs_ocr(tmp_path, browser):
     path = _scan_pdf(tmp_path / "scan.pdf", browser)
     _assert_error(path, "this PDF has no text layer: it is a scan",
                   "run OCR on it (for example `ocrmypdf --language chi_sim`) and add the result")
@@ -436,7 +435,7 @@ def test_originals_in_seeds_build_the_same_pages_with_their_manifest_overrides_a
 
 
 @pytest.fixture(scope="module")
-def bad_originals(tmp_path_factory, pdfs, browser):  # noqa: F811
+def bad_originals(tmp_path_factory, pdfs, browser):
     folder = tmp_path_factory.mktemp("bad")
     data = pdfs["huimin-2022-work-report"].read_bytes()
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 2])
