@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 from pathlib import Path
 
 from generator.inline import BOLD_CLOSE, BOLD_OPEN, endnote_number, erratum_index, footnote_number, strip_markers
@@ -203,11 +204,15 @@ def _cell(row, index: int) -> str:
     return f"<strong>{text}</strong>" if row.group and index == 0 and text else text
 
 
-def official_pdf(report: Report, path: Path, browser) -> Path:
+def official_pdf(report: Report, path: Path, browser, header: str = "") -> Path:
+    """The report printed as a 公文 on A4; ``header`` is a running header on every page (a 公报's name)."""
     page = browser.new_page()
+    header_template = (f'<div style="width:100%;margin:0 28mm 0 28mm;border-bottom:1px solid #000;'
+                       f'font-family:\'Noto Sans CJK SC\';font-size:9pt;text-align:right">{html.escape(header)}</div>'
+                       if header else "<div></div>")
     try:
         page.set_content(official_html(report))
-        page.pdf(path=str(path), format="A4", display_header_footer=True, header_template="<div></div>",
+        page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=header_template,
                  footer_template=FOOTER, margin={"top": "37mm", "bottom": "35mm", "left": "28mm", "right": "26mm"})
     finally:
         page.close()
@@ -223,16 +228,19 @@ WORD_FONTS = {"title": ("方正小标宋简体", 22, False), "h2": ("黑体", 16
 WORD_STYLES = {"title": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 
 
-def word_document(report: Report, path: Path, styles: bool = False) -> Path:
+def word_document(report: Report, path: Path, styles: bool = False, numbered: bool = False) -> Path:
     """The report as a .docx: formatted directly (``styles=False``), or with Title and Heading styles.
 
     Footnotes are Word's own (a footnotes part, referenced from the text); a
-    table's group labels are bold, its note a paragraph after it.
+    table's group labels are bold, its note a paragraph after it. ``numbered``
+    gives the 一、 and （一） headings Word's automatic numbering instead of typed
+    numbers, restarting a list (startOverride) wherever the report restarts it.
     """
     import docx
 
     report = as_published(report)
     document = docx.Document()
+    numbering = _WordNumbering(document) if numbered else None
     footnotes: dict[int, str] = {}
     for kind, text in _cover(report):
         _word_paragraph(document, kind, text, styles)
@@ -253,7 +261,7 @@ def word_document(report: Report, path: Path, styles: bool = False) -> Path:
             number, text = content
             footnotes[number] = strip_markers(text)
         else:
-            _word_paragraph(document, kind, content, styles)
+            _word_paragraph(document, kind, content, styles, numbering)
     if footnotes:
         _add_footnotes(document, footnotes)
     document.save(str(path))
@@ -280,7 +288,69 @@ def _add_footnotes(document, footnotes: dict[int, str]) -> None:
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
-def _word_paragraph(document, kind: str, text: str, styles: bool) -> None:
+class _WordNumbering:
+    """An abstract list numbering 一、 (level 0) and （一） (level 1), and its w:num instances."""
+
+    _NUMBER = re.compile(r"^(?:(?P<part>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）)")
+    _NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def __init__(self, document):
+        from lxml import etree
+
+        self.root = document.part.numbering_part.element
+        w = f"{{{self._NAMESPACE}}}"
+        abstract = etree.fromstring(
+            f'<w:abstractNum xmlns:w="{self._NAMESPACE}" w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+            '<w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+            '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>')
+        first_num = self.root.find(f"{w}num")
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.root.append(abstract)
+        self.instance, self.counters, self.next_id = None, {}, 90
+
+    def number(self, paragraph, text: str) -> str:
+        """Numbers the paragraph if its text opens with 一、 or （一）; returns the text without the number."""
+        from lxml import etree
+        from docx.oxml.ns import qn
+        from generator.structure.numbering import chinese_number
+
+        match = self._NUMBER.match(strip_markers(text).replace(BOLD_OPEN, "").replace(BOLD_CLOSE, ""))
+        if not match:
+            return text
+        level = 0 if match.group("part") else 1
+        value = chinese_number(match.group("part") or match.group("paren"))
+        expected = self.counters.get(level, 0) + 1
+        if self.instance is None or value != expected:
+            # Instances of one abstract list continue its count, as in Word, unless told to restart.
+            override = (f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{value}"/></w:lvlOverride>'
+                        if self.instance is not None or value != 1 else "")
+            self.next_id += 1
+            self.instance = str(self.next_id)
+            self.root.append(etree.fromstring(
+                f'<w:num xmlns:w="{self._NAMESPACE}" w:numId="{self.instance}"><w:abstractNumId w:val="90"/>'
+                f'{override}</w:num>'))
+        self.counters[level] = value
+        if level == 0:
+            self.counters.pop(1, None)
+        properties = paragraph._p.get_or_add_pPr()
+        numbering = etree.SubElement(properties, qn("w:numPr"))
+        etree.SubElement(numbering, qn("w:ilvl")).set(qn("w:val"), str(level))
+        etree.SubElement(numbering, qn("w:numId")).set(qn("w:val"), self.instance)
+        # The number is the list's now: take it out of the text, markers and bold kept.
+        position, seen = 0, 0
+        while seen < len(match.group(0)):
+            if text[position] not in (BOLD_OPEN, BOLD_CLOSE) and strip_markers(text[position]):
+                seen += 1
+            position += 1
+        kept = "".join(char for char in text[:position] if char in (BOLD_OPEN, BOLD_CLOSE))
+        return kept + text[position:]
+
+
+def _word_paragraph(document, kind: str, text: str, styles: bool, numbering: _WordNumbering | None = None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -288,6 +358,8 @@ def _word_paragraph(document, kind: str, text: str, styles: bool) -> None:
 
     styled = styles and kind in WORD_STYLES
     paragraph = document.add_paragraph(style=WORD_STYLES[kind] if styled else None)
+    if numbering is not None and kind in ("h2", "h3"):
+        text = numbering.number(paragraph, text)
     if kind in ("title", "cover"):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from generator.convert import convert_file, convert_source
-from generator.model import Box, ReportMeta, Table
+from generator.model import HEADING, Box, ReportMeta, Table
 from generator.sources.manifest import discover
 from generator.inline import strip_markers
 from generator.sources.overrides import ErratumSpec, Overrides, load_overrides
@@ -81,10 +81,21 @@ def test_a_printed_pdf_gives_what_the_text_gives(slug, pdfs, pdf_source, text_re
     assert structure(report) == structure(text_reports[slug])
 
 
-@pytest.mark.parametrize("styles", [False, True], ids=["direct-formatting", "heading-styles"])
+def test_a_pdfs_running_header_is_known_by_its_place_and_left_out(text_reports, browser, tmp_path):
+    slug = "huimin-2022-work-report"
+    path = official_pdf(text_reports[slug], tmp_path / "gazette.pdf", browser, header="回民区人民政府公报　2022年第2期")
+    source = read_source(path)
+    headers = [line.text for line in source.as_lines() if line.role == "header"]
+    assert len(headers) == source.pages and set(headers) == {"回民区人民政府公报 2022年第2期"}
+    report = convert_source(source, ReportMeta(slug=slug, source_file="gazette.pdf"))
+    assert structure(report) == structure(text_reports[slug])
+
+
+@pytest.mark.parametrize("form", ["direct-formatting", "heading-styles", "automatic-numbering"])
 @pytest.mark.parametrize("slug", SLUGS)
-def test_a_word_document_gives_what_the_text_gives(slug, styles, text_reports, tmp_path):
-    path = word_document(text_reports[slug], tmp_path / f"{slug}.docx", styles=styles)
+def test_a_word_document_gives_what_the_text_gives(slug, form, text_reports, tmp_path):
+    path = word_document(text_reports[slug], tmp_path / f"{slug}.docx", styles=form == "heading-styles",
+                         numbered=form == "automatic-numbering")
     assert structure(converted(path)) == structure(text_reports[slug])
 
 
@@ -137,6 +148,115 @@ def test_a_word_documents_footnotes_are_its_own_and_its_tables_are_tables(text_r
     tables = [block.table for block in report.blocks if isinstance(block, Box) and block.table]
     assert len(tables) == 1 and tables[0].rows[0].group and len(tables[0].rows) == 18
     assert report.reader.startswith("python-docx ")
+
+
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def raw_docx(path: Path, body: str, styles: str = "", defaults_font: str = "", numbering: str = "") -> Path:
+    """A .docx whose body is the given WordprocessingML, with extra styles, a default East Asian font
+    and list definitions: the constructs python-docx cannot write itself."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    element = document.element.body
+    for child in list(element):
+        if child.tag != f"{{{W_NAMESPACE}}}sectPr":
+            element.remove(child)
+    for child in etree.fromstring(f'<w:body xmlns:w="{W_NAMESPACE}">{body}</w:body>'):
+        element.insert(len(element) - 1, child)
+    style_root = document.styles.element
+    for child in etree.fromstring(f'<w:styles xmlns:w="{W_NAMESPACE}">{styles}</w:styles>'):
+        style_root.append(child)
+    if defaults_font:
+        fonts = style_root.find(f"{{{W_NAMESPACE}}}docDefaults/{{{W_NAMESPACE}}}rPrDefault/{{{W_NAMESPACE}}}rPr")
+        fonts = fonts.find(f"{{{W_NAMESPACE}}}rFonts")
+        fonts.set(f"{{{W_NAMESPACE}}}eastAsia", defaults_font)
+    if numbering:
+        root = document.part.numbering_part.element
+        for child in etree.fromstring(f'<w:numbering xmlns:w="{W_NAMESPACE}">{numbering}</w:numbering>'):
+            root.append(child)
+    document.save(str(path))
+    return path
+
+
+def run(text: str, font: str = "", bold: bool = False, style: str = "") -> str:
+    properties = ((f'<w:rStyle w:val="{style}"/>' if style else "")
+                  + (f'<w:rFonts w:eastAsia="{font}"/>' if font else "") + ("<w:b/>" if bold else ""))
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str, properties: str = "") -> str:
+    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
+
+
+SENTENCE = "全面贯彻党的二十届四中全会精神，扎实推进高质量发展，持续保障和改善民生。"
+
+
+def test_word_fonts_resolve_through_character_styles_and_document_defaults(tmp_path):
+    # The body sets no font (the default, 仿宋); headings take 黑体 from a character style only.
+    styles = ('<w:style w:type="character" w:styleId="Hei"><w:name w:val="一级标题字符"/>'
+              '<w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>')
+    body = (para(run("一、总体要求", style="Hei")) + "".join(para(run(SENTENCE)) for _ in range(4))
+            + para(run("二、主要任务", style="Hei")) + para(run(SENTENCE)))
+    source = read_source(raw_docx(tmp_path / "fonts.docx", body, styles=styles, defaults_font="仿宋_GB2312"))
+    assert [(line, role) for line, role in zip(source.lines, source.roles) if role] == [
+        ("一、总体要求", HEADING), ("二、主要任务", HEADING)]
+    assert set(font for font, role in zip(source.fonts, source.roles) if role) == {"黑体"}
+
+
+def test_a_line_break_inside_a_word_paragraph_ends_a_line_and_content_controls_are_read(tmp_path):
+    broken = para(run("一、总体要求", font="黑体") + '<w:r><w:br/></w:r>' + run(SENTENCE)
+                  + '<w:r><w:t>第二行</w:t><w:cr/><w:t>第三行。</w:t></w:r>')
+    control = f"<w:sdt><w:sdtPr/><w:sdtContent>{para(run('控件里的段落。'))}</w:sdtContent></w:sdt>"
+    source = read_source(raw_docx(tmp_path / "breaks.docx", broken + control + para(run(SENTENCE))))
+    assert source.lines == ["一、总体要求", SENTENCE + "第二行", "第三行。", "控件里的段落。", SENTENCE]
+    assert source.roles[:2] == [HEADING, ""]
+
+
+NUMBERING = ('<w:abstractNum w:abstractNumId="7">'
+             '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+             '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+             '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+             '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%4"/></w:lvl>'
+             '</w:abstractNum>'
+             '<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>'
+             '</w:abstractNum>'
+             '<w:num w:numId="71"><w:abstractNumId w:val="7"/></w:num>'
+             '<w:num w:numId="72"><w:abstractNumId w:val="7"/></w:num>'
+             '<w:num w:numId="73"><w:abstractNumId w:val="7"/>'
+             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="9"/></w:lvlOverride></w:num>'
+             '<w:num w:numId="80"><w:abstractNumId w:val="8"/></w:num>')
+
+
+def numbered(text: str, number_id: int, level: int) -> str:
+    return para(run(text), properties=f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{number_id}"/></w:numPr>')
+
+
+def test_word_automatic_numbers_are_written_out_as_word_shows_them(tmp_path):
+    body = "".join([
+        numbered("总体要求", 71, 0), numbered("指导思想", 71, 1), numbered("基本原则", 71, 1),
+        numbered("坚持稳中求进", 71, 2), numbered("坚持创新", 71, 3), numbered("坚持协调", 71, 3),
+        numbered("主要任务", 72, 0),  # another instance of the same list continues its count
+        numbered("重点项目", 72, 1),  # the level below restarts under a new 二、
+        numbered("附则", 73, 0),  # an instance told to start at 9
+        numbered("一项要点", 80, 0),  # bullets carry no number
+        para(run("不在列表里的段落。")),
+    ])
+    source = read_source(raw_docx(tmp_path / "numbers.docx", body, numbering=NUMBERING))
+    assert source.lines == ["一、总体要求", "（一）指导思想", "（二）基本原则", "1. 坚持稳中求进", "①坚持创新",
+                            "②坚持协调", "二、主要任务", "（一）重点项目", "九、附则", "一项要点", "不在列表里的段落。"]
+
+
+def test_chinese_counting_and_other_number_formats():
+    from generator.sources.word import _chinese, _formatted
+
+    assert [_chinese(n) for n in (1, 10, 11, 20, 23, 99, 100, 105, 110, 120)] == [
+        "一", "十", "十一", "二十", "二十三", "九十九", "一百", "一百零五", "一百一十", "一百二十"]
+    assert [_formatted(3, fmt) for fmt in ("decimal", "decimalEnclosedCircle", "ideographTraditional",
+                                           "upperRoman", "lowerLetter", "decimalFullWidth")] == [
+        "3", "③", "丙", "III", "c", "３"]
 
 
 def test_the_portal_page_is_gbk_its_chrome_is_gone_its_table_is_a_table(text_reports, tmp_path):
@@ -207,7 +327,8 @@ def test_web_page_marks_bold_lead_ins_notes_breaks_and_spanning_cells(tmp_path):
     body = (
         "<div class='TRS_Editor'>"
         "<p><strong>一、总体要求</strong></p>"
-        "<p>　　<b>坚持稳中求进。</b>统筹发展和安全<sup>1</sup>，推进改革开放。<br>　　持续改善民生，增进人民福祉。</p>"
+        "<p>　　<b>坚持稳中求进。</b>统筹发展和安全<sup>1</sup>，推进<font color='red'>改革</font>开放。"
+        "<br>　　持续改善民生，增进人民福祉。</p>"
         "<table border='1'><tr><td colspan='3'>表1 主要指标</td></tr><tr><th>指标</th><th>2025年</th><th>2030年</th></tr>"
         "<tr><td rowspan='2'>经济</td><td>5</td><td>6</td></tr><tr><td>7</td><td>8</td></tr></table>"
         + ARTICLE + "</div>"
@@ -293,6 +414,36 @@ def test_an_encrypted_pdf_says_so_and_one_only_restricted_still_reads(pdfs, pdf_
     # An owner password alone (no printing or copying allowed) still opens for reading.
     restricted = _encrypted(source, tmp_path / "restricted.pdf", user_password="")
     assert read_source(restricted).lines == pdf_source("huimin-2022-work-report").lines
+
+
+def _without_unicode_maps(source: Path, path: Path) -> Path:
+    """The PDF with every font's ToUnicode map taken out, as some export tools write them."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(str(source)))
+    for page in writer.pages:
+        fonts = page["/Resources"]["/Font"]
+        for name in fonts:
+            font = fonts[name].get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+    writer.write(str(path))
+    return path
+
+
+def test_a_pdf_whose_fonts_name_no_characters_says_to_export_again_or_ocr(pdfs, pdf_source, tmp_path):
+    from generator.sources.pdf import unreadable_share
+
+    source = pdfs["huimin-2022-work-report"]
+    _assert_error(_without_unicode_maps(source, tmp_path / "glyphs.pdf"),
+                  "this PDF's text layer cannot be read: its fonts do not say which characters they draw",
+                  "export the PDF again with fonts embedded as Unicode, or run OCR on it "
+                  "(for example `ocrmypdf --force-ocr --language chi_sim`) and add the result")
+    # Every report's own text, with its ①, ％, ≥ and ℃, is readable.
+    for slug in PDF_SLUGS:
+        assert unreadable_share("".join(pdf_source(slug).lines)) < 0.01, slug
+    assert unreadable_share("(cid:12)(cid:40)发展") > 0.5
 
 
 def test_a_truncated_or_mislabelled_pdf_says_it_is_damaged(pdfs, tmp_path):

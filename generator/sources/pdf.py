@@ -120,7 +120,28 @@ def read_pdf(path: Path) -> SourceText:
     if sum(len(g.text) for line in lines for g in line.glyphs) < 20:
         raise SourceError(path, None, "this PDF has no text layer: it is a scan",
                           "run OCR on it (for example `ocrmypdf --language chi_sim`) and add the result")
+    if unreadable_share("".join(g.text for line in lines for g in line.glyphs)) > _UNREADABLE:
+        raise SourceError(path, None, "this PDF's text layer cannot be read: its fonts do not say which "
+                          "characters they draw", "export the PDF again with fonts embedded as Unicode, or run OCR "
+                          "on it (for example `ocrmypdf --force-ocr --language chi_sim`) and add the result")
     return _source(path, lines, len(pages))
+
+
+_UNREADABLE = 0.3
+# What a Chinese report is written in: Han characters, CJK and general punctuation, full-width
+# forms, ASCII. A font without a Unicode map gives glyph numbers instead, which land anywhere.
+_READABLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2100-\u22ff"
+                       r"\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff\u00b7\u00d7\u00f7\u00b0\u00b1\x21-\x7e]")
+
+
+def unreadable_share(text: str) -> float:
+    """The share of a text layer that is no character of a report: glyph numbers read as code
+    points (a font without a Unicode map), private-use code points, controls, pdfminer's (cid:N)."""
+    visible = "".join(char for char in text if not char.isspace())
+    if not visible:
+        return 0.0
+    unmapped = sum(len(match) for match in re.findall(r"\(cid:\d+\)", visible))
+    return (len(visible) - len(_READABLE.findall(visible)) + unmapped) / len(visible)
 
 
 def _page_lines(number: int, page, pdfium_page) -> list[_Line]:
@@ -285,7 +306,7 @@ def _source(path: Path, lines: list[_Line], pages: int) -> SourceText:
     texts, indents, roles, extents, fonts, starts = [], [], [], [], [], set()
     previous_page = -1
     for line, role in zip(lines, roles_of):
-        texts.append(_text(line, body_font, body_size, whole_bold=role in (HEADING, TITLE)))
+        texts.append(_text(line, body_font, body_size, whole_bold=role in (HEADING, TITLE, HEADER, FOOTER)))
         fonts.append(line.font())
         indents.append(max(0, round((line.x0 - left) / column)))
         extents.append(max(0, round((line.x1 - left) / column)))

@@ -49,7 +49,7 @@ _ARTICLE = re.compile(r"article|content|trs_editor|zhengwen|text|detail|main|bod
                       re.IGNORECASE)
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "center",
           "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "pre", "figure", "figcaption", "hr", "header", "footer",
-          "tbody", "thead", "tfoot", "caption", "address", "font"}
+          "tbody", "thead", "tfoot", "caption", "address"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BOLD_TAGS = ("strong", "b")
 _SENTENCE_MARK = re.compile(r"[，。；！？]")
