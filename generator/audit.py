@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from .inline import strip_markers
+from .regions.place import mention_line
 from .model import (
     Block, Box, GlossarySection, Heading, NumberedList, Paragraph, Problem, Report, Table,
 )
@@ -97,6 +98,9 @@ def audit_report(report: Report, file: Path | str) -> list[Problem]:
     for name, label in (("date", "date"), ("region", "region"), ("level", "administrative level")):
         if not getattr(meta, name):
             problems.append(Problem("warning", file, None, f"no {label} found in the text or the manifest", hint))
+    if report.region_problem:
+        message, region_hint = report.region_problem
+        problems.append(Problem("warning", file, mention_line(report, meta.region), message, region_hint))
     return problems
 
 

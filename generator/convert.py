@@ -21,6 +21,8 @@ from .repair import repair_blocks, repair_chunks
 from .sources.layout import lay_out
 from .repair.errata import apply_errata
 from .structure.report import build_report
+from .regions.divisions import data_version, divisions
+from .regions.place import apply_placement, place
 
 
 def convert_lines(source_lines: list[str], meta: ReportMeta, overrides: Overrides | None = None,
@@ -81,7 +83,7 @@ def convert_seeds(seeds: Path, errors: list[SourceError] | None = None) -> list[
     for seed in discover(seeds):
         overrides_bytes = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
         key = (str(seed.path), seed.path.read_bytes(), overrides_bytes,
-               tuple(sorted(seed.entry.values.items())) if seed.entry else (), reader_key(seed.path))
+               tuple(sorted(seed.entry.values.items())) if seed.entry else (), reader_key(seed.path), data_version())
         found.append((seed, key))
     missing = []
     for seed, key in found:
@@ -120,6 +122,8 @@ def _convert_seed(seed: SeedReport) -> Report:
     overrides = load_overrides(seed.overrides_path) if has_overrides else Overrides()
     report = convert_file(seed.path, seed.meta(), overrides)
     apply_manifest(report.meta, seed.entry)
+    level_given = bool(seed.entry and seed.entry.values.get("level"))
+    apply_placement(report, place(report, divisions()), level_given)
     return report
 
 

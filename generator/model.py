@@ -202,6 +202,7 @@ class ReportMeta:
     title: str = ""  # as readers call it, e.g. 玉泉区2023年政府工作报告
     doc_title: str = ""  # as the document prints it
     region: str = ""
+    region_code: str = ""  # the region's six-digit administrative code (GB/T 2260), once resolved
     level: str = ""
     kind: str = ""
     date: str = ""  # ISO: YYYY-MM-DD or YYYY-MM or YYYY
@@ -229,6 +230,7 @@ class Report:
     layout: str = ""  # how the source was laid out, as the layout stage found it
     reader: str = "text"  # what read the source file (see SourceText.reader)
     pages: int = 0  # the original's pages, where it has pages (PDF)
+    region_problem: tuple[str, str] | None = None  # why the region is not resolved: (message, hint)
 
     @property
     def glossary(self) -> list[GlossaryEntry]:

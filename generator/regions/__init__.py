@@ -1,0 +1,1 @@
+"""Where a report comes from: China's administrative divisions, and each report's place among them."""
