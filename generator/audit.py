@@ -143,3 +143,15 @@ def _long_stretches(report: Report, file: str) -> list[Problem]:
             start = block.lines[0] if start is None else start
             end = block.lines[-1]
     return problems
+
+
+def scope_lines(glossary) -> list[str]:
+    """One build line per term whose scope left occurrences unmarked, naming the reports."""
+    lines = []
+    for term in glossary.terms:
+        if term.unmarked:
+            where = ", ".join(f"{slug} {count}" for slug, count in sorted(term.unmarked.items()))
+            scope = "、".join(glossary.scope_names(term)) or "全国"
+            lines.append(f"scope: {term.term} ({scope}) left {sum(term.unmarked.values())} occurrences unmarked "
+                         f"in {len(term.unmarked)} reports: {where}")
+    return lines

@@ -20,7 +20,9 @@ from .model import Problem, Report
 from .glossary.notes import NOTES_DIR, attach_notes
 from .sources.read import SourceError
 from .convert import convert_seeds
+from .glossary.scope import resolve_scope
 from .glossary.terms import Glossary, build_glossary
+from .regions.divisions import divisions
 
 
 @dataclass
@@ -119,7 +121,14 @@ def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:
             else:
                 alias_owners[alias] = record
     known = set(owners) | set(alias_owners) | report_terms
+    table = divisions()
+    unknown = {r.meta.region for r in reports if r.meta.region and not r.meta.region_code}
     for record in files:
+        if record.scope:
+            _, wrong = resolve_scope(record.scope, table, unknown)
+            if wrong:
+                problems.append(Problem("error", str(record.path), record.line("scope"), wrong,
+                                        "write scope: 全国, or scope: [内蒙古自治区, 150104] (region names or codes)"))
         for name in record.related:
             if name not in known:
                 problems.append(Problem("error", str(record.path), record.line("related"),

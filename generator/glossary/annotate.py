@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, strip_markers, term_open
-from .matching import TermMatcher
+from .matching import ScopedMatcher, TermMatcher
 from ..model import Report
 from .terms import Glossary
 
@@ -38,7 +38,7 @@ class Occurrence:
     line: int  # first source line of the block
 
 
-def annotate_report(report: Report, matcher: TermMatcher) -> list[Occurrence]:
+def annotate_report(report: Report, matcher: TermMatcher | ScopedMatcher) -> list[Occurrence]:
     """Mark every term occurrence in the report's body text; return them in reading order."""
     if report.occurrences is not None:  # already annotated: marking twice would nest terms
         return report.occurrences
@@ -137,16 +137,24 @@ def _head(plain: str, text: str, end: int) -> str:
 
 
 def annotate_reports(reports: list[Report], glossary: Glossary) -> dict[str, list[Occurrence]]:
-    """Annotate every report and record per-report counts on each term."""
+    """Annotate every report with the terms whose scope covers it; record per-report counts on each
+    term, and the occurrences a scope left unmarked."""
     matcher = glossary.matcher()
     by_slug = glossary.by_slug()
+    local = [term for term in glossary.terms if not term.scope.national]
+    shared: dict[frozenset[str], TermMatcher] = {}
     for term in glossary.terms:
-        term.occurrences = {}
+        term.occurrences, term.unmarked = {}, {}
     found: dict[str, list[Occurrence]] = {}
     for report in reports:
-        occurrences = annotate_report(report, matcher)
-        found[report.meta.slug] = occurrences
+        slug = report.meta.slug
+        excluded = frozenset(term.slug for term in local if not glossary.applies(term, slug))
+        scoped = ScopedMatcher(matcher, excluded, shared)
+        occurrences = annotate_report(report, scoped)
+        found[slug] = occurrences
         for occurrence in occurrences:
             counts = by_slug[occurrence.term].occurrences
-            counts[report.meta.slug] = counts.get(report.meta.slug, 0) + 1
+            counts[slug] = counts.get(slug, 0) + 1
+        for term_slug, count in scoped.unmarked.items():
+            by_slug[term_slug].unmarked[slug] = count
     return found

@@ -11,6 +11,7 @@ Each file is Markdown with YAML front matter; the body is the explanation::
     senses:                     # optional: a meaning limited to some reports
       - reports: [shiguai-2024-work-report]
         summary: ……
+    scope: 全国                 # optional: where it applies (全国, or a list of regions)
     ---
     “放管服”是……
 
@@ -44,7 +45,7 @@ CATEGORIES = (
     "地方工作部署",
 )
 REQUIRED = ("term", "summary", "category")
-ALLOWED = {"term", "aliases", "summary", "category", "related", "senses"}
+ALLOWED = {"term", "aliases", "summary", "category", "related", "senses", "scope"}
 SENSE_FIELDS = {"reports", "summary", "explanation"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Raw HTML, script URLs and event handlers have no place in an annotation.
@@ -74,6 +75,7 @@ class TermFile:
     category: str = ""
     related: list[str] = field(default_factory=list)
     senses: list[SenseSpec] = field(default_factory=list)
+    scope: list[str] | None = None  # None: the default scope; ["全国"], or region names or codes
     explanation: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
 
@@ -153,6 +155,14 @@ def load_term_file(path: Path, problems: list[Problem]) -> TermFile | None:
         error(line_for("summary"), f"summary is {len(record.summary)} characters, over the limit of {SUMMARY_LIMIT}",
               "shorten it; put details in the explanation below the front matter")
     record.senses = _senses(data, record, error, line_for)
+    if "scope" in data:
+        scope = data["scope"]
+        scope = [scope] if isinstance(scope, str) else scope
+        if not isinstance(scope, list) or not scope or not all(isinstance(item, (str, int)) and str(item).strip() for item in scope):
+            error(line_for("scope"), "'scope' must be 全国 or a list of regions",
+                  "write scope: 全国, or scope: [内蒙古自治区] (region names or six-digit codes)")
+        else:
+            record.scope = [str(item).strip() for item in scope]
     _check_unsafe(record, error)
     return record
 
@@ -187,6 +197,7 @@ def _senses(data: LineDict, record: TermFile, error, line_for) -> list[SenseSpec
 def _check_unsafe(record: TermFile, error) -> None:
     fields = [("term", record.term), ("summary", record.summary), ("category", record.category)]
     fields += [("aliases", alias) for alias in record.aliases] + [("related", item) for item in record.related]
+    fields += [("scope", item) for item in record.scope or []]
     fields += [("senses", sense.summary + " " + sense.explanation) for sense in record.senses]
     for key, value in fields:
         if _UNSAFE.search(value):

@@ -38,8 +38,40 @@ class TermMatcher:
             for m in self._pattern.finditer(text)
         ]
 
+    def without(self, slugs: frozenset[str]) -> TermMatcher:
+        """The same matcher without some terms' forms."""
+        return TermMatcher({form: slug for form, slug in self.forms.items() if slug not in slugs})
+
     def count(self, text: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for match in self.find(text):
             counts[match.slug] = counts.get(match.slug, 0) + 1
         return counts
+
+
+class ScopedMatcher:
+    """The glossary's matcher for one report, where terms out of the report's scope are not marked.
+
+    Most texts match only terms that apply, so the whole glossary's matcher
+    runs first. Where it finds a term that does not apply, the text is matched
+    again without such terms (a shorter term inside the longer one may apply),
+    by a matcher shared among reports that leave out the same terms; the
+    occurrences left unmarked are counted per term.
+    """
+
+    def __init__(self, matcher: TermMatcher, excluded: frozenset[str], shared: dict[frozenset[str], TermMatcher]):
+        self.matcher = matcher
+        self.excluded = excluded
+        self.shared = shared
+        self.unmarked: dict[str, int] = {}
+
+    def find(self, text: str) -> list[Match]:
+        matches = self.matcher.find(text)
+        if not self.excluded or not any(m.slug in self.excluded for m in matches):
+            return matches
+        for match in matches:
+            if match.slug in self.excluded:
+                self.unmarked[match.slug] = self.unmarked.get(match.slug, 0) + 1
+        if self.excluded not in self.shared:
+            self.shared[self.excluded] = self.matcher.without(self.excluded)
+        return self.shared[self.excluded].find(text)

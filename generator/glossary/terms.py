@@ -18,6 +18,9 @@ from .annotations import TermFile
 from ..inline import plain
 from .matching import TermMatcher
 from ..model import GlossaryEntry, Report
+from ..regions.divisions import Divisions, divisions
+from ..regions.tree import RegionTree, build_region_tree
+from .scope import EVERYWHERE, Scope, resolve_scope
 from ..structure.glossary_entries import term_parts
 
 DEFAULT_CATEGORY = "地方工作部署"
@@ -60,6 +63,14 @@ class Term:
     editor_file: str | None = None
     editor_written: bool = False  # True when no report defines it
     occurrences: dict[str, int] = field(default_factory=dict)
+    scope: Scope = EVERYWHERE
+    scope_given: bool = False  # an editor set the scope (else the default: see generator/glossary/scope.py)
+    unmarked: dict[str, int] = field(default_factory=dict)  # report slug -> occurrences its scope left unmarked
+
+    @property
+    def defined_in(self) -> list[str]:
+        """The reports whose 名词解释 define the term."""
+        return [d.report for d in self.definitions if d.report]
 
     @property
     def forms(self) -> list[str]:
@@ -77,6 +88,44 @@ class Glossary:
     """The terms; lookups are built once (the glossary does not change after it is built)."""
 
     terms: list[Term]
+    regions: RegionTree | None = None  # where each report lies, for the terms' scopes
+    titles: dict[str, str] = field(default_factory=dict)  # report slug -> title, for explanation sources
+
+    def applies(self, term: Term, report: str) -> bool:
+        """Whether the term is marked in this report: its scope covers it, a sense names it, or it defines the term."""
+        if term.scope.national or report in term.defined_in or any(report in s.reports for s in term.senses):
+            return True
+        return term.scope.covers(self.regions.report_chain(report)) if self.regions else False
+
+    def scope_names(self, term: Term) -> list[str]:
+        """The regions of a term's scope by name (empty for a national term)."""
+        if term.scope.national:
+            return []
+        table = divisions()
+        return sorted((table.get(key).name if table.get(key) else key.lstrip("?")) for key in term.scope.regions)
+
+    def explanation(self, term: Term, report: str) -> tuple[str, str]:
+        """(summary, source) shown for the term in a report; source is empty for the report's own words
+        and the editors'. The report's own definition wins, then a sense for it, then the definition
+        of the nearest region above it that defines the term, then the editors' summary."""
+        own = next((d for d in term.definitions if d.report == report), None)
+        if own is not None:
+            return summarise(own.text), ""
+        for sense in term.senses:
+            if report in sense.reports:
+                return sense.summary, ""
+        chain = self.regions.report_chain(report) if self.regions else ()
+        nearest, depth = None, -1
+        for definition in term.definitions:
+            if definition.report and self.regions:
+                defining = self.regions.report_chain(definition.report)
+                if defining and defining[-1] in chain and chain.index(defining[-1]) > depth:
+                    nearest, depth = definition, chain.index(defining[-1])
+        if nearest is None and not term.editor_file:
+            nearest = next((d for d in term.definitions if d.report), None)
+        if nearest is not None:
+            return summarise(nearest.text), self.titles.get(nearest.report, nearest.source)
+        return term.summary, ""
 
     def by_slug(self) -> dict[str, Term]:
         if not hasattr(self, "_by_slug"):
@@ -144,7 +193,9 @@ def slug_for_term(term: str) -> str:
 # ------------------------------------------------------------------ building
 
 
-def build_glossary(reports: list[Report], files: list[TermFile]) -> Glossary:
+def build_glossary(reports: list[Report], files: list[TermFile], table: Divisions | None = None) -> Glossary:
+    table = table or divisions()
+    tree = build_region_tree(reports, table)
     terms: dict[str, Term] = {}  # by canonical term
     for report in reports:
         for entry in report.glossary:
@@ -179,11 +230,21 @@ def build_glossary(reports: list[Report], files: list[TermFile]) -> Glossary:
         related_names[term.term] = record.related
         term.definitions.append(Definition(source="编者", text=record.explanation or record.summary))
         forms.update({form: term for form in term.forms})
+        if record.scope:
+            unknown = {r.name for r in tree.regions.values() if not r.code}
+            scope, _ = resolve_scope(record.scope, table, unknown)  # check reports a scope that does not resolve
+            if scope is not None:
+                term.scope, term.scope_given = scope, True
+
+    for term in terms.values():
+        if not term.scope_given and term.defined_in:
+            term.scope = Scope(frozenset(tree.report_chain(slug)[-1] for slug in term.defined_in
+                                         if tree.report_chain(slug)))
 
     _assign_slugs(list(terms.values()))
     for name, related in related_names.items():
         terms[name].related = [forms[r].slug for r in related if r in forms]
-    return Glossary(sorted(terms.values(), key=lambda t: t.slug))
+    return Glossary(sorted(terms.values(), key=lambda t: t.slug), tree, {r.meta.slug: r.meta.title for r in reports})
 
 
 def _assign_slugs(terms: list[Term]) -> None:

@@ -328,11 +328,14 @@ def _term_definitions(context: PageContext) -> list[str]:
     """Each used term's explanation once per page, for screen readers and the tap panel."""
     if not context.terms_used or context.report is None:
         return []
-    spans = "".join(
-        f'<span id="term-def-{slug}" data-term-name="{html.escape(term.term, quote=True)}">'
-        f'{html.escape(term.summary_for(context.report.meta.slug), quote=False)}</span>'
-        for slug, term in sorted(context.terms_used.items())
-    )
+    report = context.report.meta.slug
+    spans = []
+    for slug, term in sorted(context.terms_used.items()):
+        summary, source = context.glossary.explanation(term, report) if context.glossary else (term.summary, "")
+        label = f"据{source}：" if source else ""
+        spans.append(f'<span id="term-def-{slug}" data-term-name="{html.escape(term.term, quote=True)}">'
+                     f'{html.escape(label + summary, quote=False)}</span>')
+    spans = "".join(spans)
     # One line of raw HTML: the build's page cache renders it apart (see generator/site/mkdocs_hook.py).
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 

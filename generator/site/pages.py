@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..cache import ContentCache, code_version
 
-from ..audit import conversion_line
+from ..audit import conversion_line, scope_lines
 from ..check import check_project
 from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
 from ..render.concepts import render_index as render_concept_index
@@ -59,8 +59,9 @@ class Generated:
 
     @property
     def summaries(self) -> list[str]:
-        """One line per report: how it was laid out and converted (see generator/audit.py)."""
-        return [conversion_line(report) for report in self.reports]
+        """One line per report: how it was laid out and converted; then one per term a scope kept
+        unmarked somewhere (see generator/audit.py)."""
+        return [conversion_line(report) for report in self.reports] + scope_lines(self.glossary)
 
     def nav(self) -> list[dict]:
         return [
