@@ -18,7 +18,7 @@ import yaml
 from ..glossary.annotate import Occurrence
 from ..glossary.annotations import CATEGORIES
 from ..model import Report
-from .report import TERMS_PATH, edit_links, escape_text
+from .report import TERMS_PATH, display_date, edit_links, escape_text
 from .safe import safe_markdown
 from ..glossary.terms import Glossary, Term
 
@@ -63,16 +63,21 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     if term.aliases:
         facts.append("又作：" + "、".join(escape_text(alias) for alias in term.aliases))
     facts.append(f"类别：[{escape_text(term.category)}](index.md#{_category_anchor(term.category)})")
+    scope = glossary.scope_names(term)
+    facts.append("适用范围：" + ("、".join(escape_text(name) for name in scope) + "及下辖地区" if scope else "全国")
+                 + ("（编者设定）" if term.scope_given else ""))
     out += ["<br>".join(facts), ""]
 
     out += ["## 释义", ""]
-    for definition in term.definitions:
-        if definition.report:
-            report = reports.get(definition.report)
-            title = escape_text(report.meta.title if report else definition.report)
-            out += [f"> {escape_text(definition.text)}", ">",
-                    f"> —— [{title}·名词解释](../reports/{definition.report}.md#{definition.anchor})"
-                    f"（{escape_text(definition.label)}）", ""]
+    defined = [d for d in term.definitions if d.report]
+    if len(defined) > 1:
+        out += [f"{len(defined)}份报告各自给出了定义：", "", _definitions_side_by_side(defined, reports, glossary), ""]
+    for definition in defined[:1] if len(defined) == 1 else []:
+        report = reports.get(definition.report)
+        title = escape_text(report.meta.title if report else definition.report)
+        out += [f"> {escape_text(definition.text)}", ">",
+                f"> —— [{title}·名词解释](../reports/{definition.report}.md#{definition.anchor})"
+                f"（{escape_text(definition.label)}）", ""]
     if term.explanation:
         out += ["**编者说明**" + ("（本条由编者撰写）" if term.editor_written else ""), "", safe_markdown(term.explanation), ""]
     elif term.editor_written:
@@ -91,6 +96,7 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
         out += [f"- [{escape_text(other.term)}]({other.slug}.md)：{escape_text(other.summary)}" for other in related]
         out.append("")
 
+    out += _usage(term, reports, glossary)
     out += ["## 出现位置 { data-search-exclude }", ""]
     if not term.occurrences:
         out += ["目前收录的报告中没有出现。", ""]
@@ -102,6 +108,72 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     else:
         out += ["本条目前只有报告自带的定义。"] + edit_links(edit_base, [("新建编者文件补充本条", path, False)])
     return "\n".join(out).rstrip() + "\n"
+
+
+def _region_of(report: str, glossary: Glossary):
+    tree = glossary.regions
+    slug = tree.of_report.get(report) if tree else None
+    return tree.regions[slug] if slug else None
+
+
+def _definitions_side_by_side(defined: list, reports: dict[str, Report], glossary: Glossary) -> str:
+    """Each report's definition in a card headed by its region, with its citation: how each region defines it."""
+    cards = []
+    for definition in defined:
+        report = reports.get(definition.report)
+        title = html.escape(report.meta.title if report else definition.report)
+        region = _region_of(definition.report, glossary)
+        heading = (f'<a href="../regions/{region.slug}.html">{html.escape(region.name)}</a>' if region
+                   else html.escape(report.meta.region if report else ""))
+        cards.append(
+            f'<div class="definition"><h3>{heading}</h3><p>{html.escape(definition.text)}</p>'
+            f'<cite>——<a href="../reports/{definition.report}.html#{html.escape(definition.anchor)}">{title}·名词解释</a>'
+            f'（{html.escape(definition.label)}）</cite></div>'
+        )
+    return f'<div class="definition-compare">{"".join(cards)}</div>'
+
+
+def _usage(term: Term, reports: dict[str, Report], glossary: Glossary) -> list[str]:
+    """Where and when the term is used: occurrences by province (or other top region) and by year,
+    and the first report that used it."""
+    used = [reports[slug] for slug in term.occurrences if slug in reports]
+    used += [reports[slug] for slug in term.defined_in if slug in reports and slug not in term.occurrences]
+    if not used:
+        return []
+    first = min(used, key=lambda r: (r.meta.date or str(r.meta.year or 9999), r.meta.slug))
+    by_region: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_year: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    links: dict[str, str] = {}
+    for report in used:
+        count = term.occurrences.get(report.meta.slug, 0)
+        region = _region_of(report.meta.slug, glossary)
+        top = glossary.regions.chain(region.slug)[0] if region else None
+        name = top.name if top else (report.meta.region or "地区不详")
+        if top:
+            links[name] = f"../regions/{top.slug}.md"
+        year = (report.meta.date or "")[:4] or (str(report.meta.year) if report.meta.year else "年份不详")
+        for table, key in ((by_region, name), (by_year, year)):
+            table[key][0] += 1
+            table[key][1] += count
+    when = display_date(first.meta.date) if first.meta.date else ""
+    out = ["## 使用情况 { data-search-exclude }", "",
+           f"最早使用本词的报告：[{escape_text(first.meta.title)}](../reports/{first.meta.slug}.md)"
+           + (f"（{when}）" if when else "") + "。", ""]
+    region_rows = sorted(by_region.items(), key=lambda item: (-item[1][1], item[0]))
+    out += ["| 地区 | 报告 | 出现 |", "| --- | --- | --- |"]
+    for name, (count, total) in region_rows[:USAGE_ROWS]:
+        label = f"[{escape_text(name)}]({links[name]})" if name in links else escape_text(name)
+        out.append(f"| {label} | {count} | {total} |")
+    if len(region_rows) > USAGE_ROWS:
+        rest = region_rows[USAGE_ROWS:]
+        out.append(f"| 其他{len(rest)}个地区 | {sum(c for _, (c, _) in rest)} | {sum(t for _, (_, t) in rest)} |")
+    out += ["{: .concept-usage }", "", "| 年份 | 报告 | 出现 |", "| --- | --- | --- |"]
+    for year, (count, total) in sorted(by_year.items(), reverse=True):
+        out.append(f"| {escape_text(year)} | {count} | {total} |")
+    return out + ["{: .concept-usage }", ""]
+
+
+USAGE_ROWS = 12  # regions listed in a concept's usage table; the rest are summed
 
 
 def _category_anchor(category: str) -> str:

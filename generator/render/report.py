@@ -24,6 +24,7 @@ from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, Numbe
 from ..structure.numbering import ITEM_NUMBER
 from .safe import safe_markdown
 from ..glossary.terms import Glossary, Term
+from ..regions.tree import RegionTree
 
 NOTES_PATH = "annotations/notes"
 TERMS_PATH = "annotations/terms"
@@ -235,6 +236,16 @@ def _cover(report: Report) -> list[str]:
     return out + ["</div>", ""]
 
 
+def _region_line(report: Report, regions: RegionTree | None) -> list[str]:
+    """地区：内蒙古自治区 › 呼和浩特市 › 玉泉区, each linking to its region page."""
+    slug = regions.of_report.get(report.meta.slug) if regions else None
+    if slug is None:
+        return []
+    path = " › ".join(f'<a href="../regions/{region.slug}.html">{html.escape(region.name)}</a>'
+                      for region in regions.chain(slug))
+    return [f'<p class="report-region" data-search-exclude>地区：{path}</p>', ""]
+
+
 def front_matter(report: Report) -> str:
     meta = report.meta
     data = {
@@ -244,6 +255,7 @@ def front_matter(report: Report) -> str:
             "title": meta.title,
             "doc_title": meta.doc_title,
             "region": meta.region,
+            "region_code": meta.region_code,
             "level": meta.level,
             "kind": meta.kind,
             "date": meta.date,
@@ -375,10 +387,12 @@ def edit_links(edit_base: str, files: list[tuple[str, str, bool]]) -> list[str]:
 
 
 def render_report(report: Report, glossary: Glossary | None = None, reports: list[Report] | None = None,
-                  edit_base: str = "", notes_exist: bool = False, overrides_file: str = "") -> str:
+                  edit_base: str = "", notes_exist: bool = False, overrides_file: str = "",
+                  regions: RegionTree | None = None) -> str:
     """The report page; with a glossary, term occurrences are annotated and panels added."""
     context = PageContext(errata=report.errata, report=report, glossary=glossary)
     out = [front_matter(report), f"# {escape_text(page_heading(report))}", ""]
+    out += _region_line(report, regions)
     out += _cover(report)
     if glossary is not None:
         out += _concept_panel(report, glossary, related_reports(report, reports or [report], glossary))
@@ -454,27 +468,3 @@ def display_date(iso: str) -> str:
     """2023-01-07 -> 2023年1月7日; 2026-04 -> 2026年4月."""
     parts = [int(part) for part in iso.split("-") if part]
     return "".join(f"{value}{unit}" for value, unit in zip(parts, "年月日"))
-
-
-def render_index(reports: list[Report]) -> str:
-    out = [
-        "---", "title: 首页", "---", "", "# 地方政府报告注释本", "",
-        "本站收录地方政府工作报告和五年规划纲要的规范文本：修复了原始转换造成的断句、错位标题和格式残留，"
-        "保留报告原文的全部内容和层级结构。报告中的政策用语标有虚线，鼠标悬停、键盘聚焦或轻触即可看到解释；"
-        "[名词索引](concepts/index.md)汇总全部名词及其出处。", "",
-        "| 报告 | 地区 | 日期 | 类型 |", "| --- | --- | --- | --- |",
-    ]
-    for report in reports:
-        meta = report.meta
-        date = display_date(meta.date) if meta.date else (f"{meta.year}年" if meta.year else "")
-        out.append(
-            f"| [{escape_text(meta.title)}](reports/{meta.slug}.md) | {escape_text(meta.region)} "
-            f"| {date} | {escape_text(meta.kind)} |"
-        )
-    out += [
-        "", "## 离线阅读", "",
-        "本站可以完整地离线使用：下载离线包（`annotated-reports-offline.zip`），解压到任意文件夹，"
-        "用浏览器打开其中的 `index.html` 即可。离线时导航、名词解释和搜索都能正常使用，不需要联网，"
-        "也不会向外部网站发出任何请求。",
-    ]
-    return "\n".join(out) + "\n"

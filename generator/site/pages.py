@@ -24,7 +24,9 @@ from ..model import Notice, Problem, Report
 from ..glossary.notes import NOTES_DIR
 from ..parallel import can_fork, fork_map
 from ..sources.read import SourceError
-from ..render.report import render_index, render_report
+from ..render.home import render_home
+from ..render.regions import REGIONS_DIR, render_region_index, render_region_page, terms_by_report
+from ..render.report import render_report
 from ..glossary.terms import Glossary
 
 REPORTS_DIR = "reports"
@@ -67,6 +69,7 @@ class Generated:
         return [
             {"首页": "index.md"},
             {"报告": report_nav(self.reports)},
+            {"地区": f"{REGIONS_DIR}/index.md"},
             {"名词索引": f"{CONCEPTS_DIR}/index.md"},
             *self.extra_nav,
         ]
@@ -111,16 +114,23 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
             overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
             return path, render_report(
                 report, glossary if annotate else None, reports, edit_base=edit_base,
-                notes_exist=(root / NOTES_DIR / f"{slug}.yml").exists(), overrides_file=overrides,
+                notes_exist=(root / NOTES_DIR / f"{slug}.yml").exists(), overrides_file=overrides, regions=tree,
             )
+        if folder == REGIONS_DIR:
+            return path, render_region_page(tree.regions[slug], tree, by_slug, glossary if annotate else None, used)
         return path, render_concept_page(terms[slug], glossary, by_slug, occurrences, edit_base)
 
     terms = glossary.by_slug()
-    paths = [f"{REPORTS_DIR}/{r.meta.slug}.md" for r in reports] + [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms]
+    tree = glossary.regions
+    used = terms_by_report(glossary)
+    paths = ([f"{REPORTS_DIR}/{r.meta.slug}.md" for r in reports] + [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms]
+             + [f"{REGIONS_DIR}/{slug}.md" for slug in tree.regions])
     # Each page depends only on the finished reports and glossary: many pages are rendered in forked workers.
     rendered = dict(fork_map(render_page, paths) if len(paths) >= PARALLEL_FROM and can_fork() else map(render_page, paths))
     pages = {path: rendered[path] for path in paths if path.startswith(REPORTS_DIR)}
-    pages["index.md"] = render_index(reports)
+    pages["index.md"] = render_home(reports, tree)
+    pages.update((path, rendered[path]) for path in paths if path.startswith(REGIONS_DIR))
+    pages[f"{REGIONS_DIR}/index.md"] = render_region_index(tree)
     pages.update((path, rendered[path]) for path in paths if path.startswith(CONCEPTS_DIR))
     pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
@@ -191,7 +201,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:
         temporary.write_text(content, encoding="utf-8")
         temporary.replace(target)
         written.append(target)
-    for folder in (REPORTS_DIR, CONCEPTS_DIR):
+    for folder in (REPORTS_DIR, CONCEPTS_DIR, REGIONS_DIR):
         owned = docs / folder
         if owned.is_dir():
             for stale in owned.iterdir():
