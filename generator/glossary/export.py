@@ -44,6 +44,9 @@ def glossary_data(glossary: Glossary, reports: list[Report], root: Path | None =
             "definitions": definitions,
             "senses": [{"reports": s.reports, "summary": s.summary} for s in term.senses],
             "occurrences": dict(sorted(term.occurrences.items())),
+            "scope": {"national": term.scope.national, "regions": glossary.scope_names(term),
+                      "set_by_editor": term.scope_given},
+            "unmarked": dict(sorted(term.unmarked.items())),
         })
     return {
         "$schema": SCHEMA_URL,
@@ -53,6 +56,9 @@ def glossary_data(glossary: Glossary, reports: list[Report], root: Path | None =
                 "slug": r.meta.slug,
                 "title": r.meta.title,
                 "region": r.meta.region,
+                "region_code": r.meta.region_code,
+                "region_path": _region_path(glossary, r.meta.slug),
+                "level": r.meta.level,
                 "kind": r.meta.kind,
                 "date": r.meta.date,
                 "source_file": r.meta.source_file,
@@ -61,6 +67,12 @@ def glossary_data(glossary: Glossary, reports: list[Report], root: Path | None =
             for r in reports
         ],
     }
+
+
+def _region_path(glossary: Glossary, report: str) -> list[str]:
+    tree = glossary.regions
+    slug = tree.of_report.get(report) if tree else None
+    return [region.name for region in tree.chain(slug)] if slug else []
 
 
 def glossary_json(glossary: Glossary, reports: list[Report], root: Path | None = None) -> str:
