@@ -42,7 +42,12 @@ def _fingerprint(term) -> dict[str, object]:
         "释义": term.summary, "别称": tuple(term.aliases), "类别": term.category,
         "定义": tuple(d.text for d in term.definitions), "相关": tuple(term.related),
         "含义": tuple((tuple(s.reports), s.summary) for s in term.senses), "说明": term.explanation,
+        "范围": (term.scope.national, tuple(sorted(term.scope.regions))),
     }
+
+
+def _scope_label(result: CheckResult, term) -> str:
+    return "、".join(result.glossary.scope_names(term)) or "全国"
 
 
 def summarise_change(before: CheckResult, after: CheckResult, ref: str) -> str:
@@ -60,6 +65,14 @@ def summarise_change(before: CheckResult, after: CheckResult, ref: str) -> str:
     for label, items in (("  新增：", added), ("  删除：", removed), ("  修改：", changed)):
         if items:
             lines.append(label + "、".join(items))
+    for name in sorted(set(old) & set(new)):
+        a, b = old[name], new[name]
+        if _fingerprint(a)["范围"] != _fingerprint(b)["范围"]:
+            gained = sum(b.occurrences.values()) - sum(a.occurrences.values())  # type: ignore[attr-defined]
+            reports = {s for s in set(a.occurrences) | set(b.occurrences)  # type: ignore[attr-defined]
+                       if a.occurrences.get(s, 0) != b.occurrences.get(s, 0)}  # type: ignore[attr-defined]
+            lines.append(f"  范围：{name} {_scope_label(before, a)} → {_scope_label(after, b)}："
+                         f"标注 {gained:+d} 处（{len(reports)} 份报告）")
 
     reports_before = {r.meta.slug for r in before.reports}
     reports_after = {r.meta.slug for r in after.reports}

@@ -97,8 +97,13 @@ class Divisions:
         return found
 
     def named(self, name: str) -> list[Division]:
-        """Divisions with this name; a province or prefecture also by its short name (北京, 内蒙古)."""
-        return list(self.by_name.get(name) or self._short.get(name) or [])
+        """Divisions with this name; a province or prefecture also by its short name (北京, 内蒙古).
+        A short name means a province before a prefecture (海南 is 海南省, not 青海's 海南藏族自治州)."""
+        if name in self.by_name:
+            return list(self.by_name[name])
+        found = self._short.get(name, [])
+        top = [d for d in found if d.level == PROVINCE]
+        return top or list(found)
 
     def lookup(self, name: str) -> list[Division]:
         """Divisions a name may mean, also a name with its parents in front (呼和浩特市新城区)."""
