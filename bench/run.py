@@ -1,14 +1,15 @@
 """``make bench``: our build against stock Material + jieba, on synthetic corpora.
 
-For N = 5, 50, 200 and 500 reports (the five seeds, then copies with distinct
-slugs, regions and dates and their paragraphs shuffled within each section),
+For N = 5, 50, 200, 500 and 1,000 reports (the seeds, then copies with distinct
+slugs, real regions of the code table and other dates, and their paragraphs
+shuffled within each section),
 one run measures, for our build and for the baseline (the same reports as
 raw Markdown, built by stock MkDocs + Material + jieba, no conversion, no
 annotation):
 
 * full ``mkdocs build`` time (a new process; ours from an empty cache, then
   again with the cache), peak memory, site size, search index bytes,
-  largest page bytes; up to N = 200 each build time is the fastest of
+  largest page bytes, the home page's bytes and the region pages; up to N = 200 each build time is the fastest of
   ``--repeat`` builds (every sample is kept in the JSON);
 * ours only: conversion + annotation time, a warm rebuild (same process),
   a rebuild after editing one annotation (N <= 50), and broken links
@@ -45,8 +46,31 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DOCS_TABLE = ROOT / "docs" / "benchmark.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-REGIONS = ["新城区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "东河区", "昆都仑区", "青山区"]
 SEED_REGIONS = ["玉泉区", "回民区", "石拐区", "呼和浩特市", "北京市", "广东省", "四川省", "陕西省", "青海省"]
+
+
+def region_pool(level: str) -> list[str]:
+    """Real regions of one level from the code table, each name unique there (so a copy resolves
+    without a manifest entry), in an order that spreads them over the provinces."""
+    sys.path.insert(0, str(ROOT))
+    from generator.regions.divisions import divisions
+
+    table = divisions()
+    names = sorted((d.code, d.name) for d in table.by_code.values()
+                   if d.level == level and len(table.by_name[d.name]) == 1 and d.name not in SEED_REGIONS)
+    return [name for _, name in names[::7] + names[3::7] + names[1::7] + names[5::7] + names[2::7] + names[6::7] + names[4::7]]
+
+
+def region_for(source: str, copy: int) -> str:
+    """The region a copy of a report is given: one of the source's level (a county's report goes to a county)."""
+    level = "省级" if any(name in source for name in SEED_REGIONS[4:]) else "地级" if "呼和浩特市" in source[:300] else "县级"
+    if level not in _POOLS:
+        _POOLS[level] = region_pool(level)
+    pool = _POOLS[level]
+    return pool[copy % len(pool)]
+
+
+_POOLS: dict[str, list[str]] = {}
 BASELINE_YML = """site_name: baseline
 use_directory_urls: false
 theme:
@@ -64,8 +88,9 @@ extra:
 
 
 def synthetic_text(text: str, copy: int, rng: random.Random) -> str:
-    """A distinct report: another region and year, paragraphs shuffled within sections."""
-    region = REGIONS[copy % len(REGIONS)] + (f"{copy // len(REGIONS)}" if copy >= len(REGIONS) else "")
+    """A distinct report: another real region of the same level and another year, paragraphs shuffled
+    within sections."""
+    region = region_for(text[:300], copy)
     for name in SEED_REGIONS:
         text = text.replace(name, region)
     text = re.sub(r"(20\d\d)年", lambda m: f"{int(m.group(1)) - 1 - copy % 7}年", text, count=3)
@@ -136,6 +161,8 @@ def site_figures(site: Path) -> dict:
         "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
         "largest_page_bytes": max(p.stat().st_size for p in pages),
         "pages": len(pages),
+        "home_page_bytes": (site / "index.html").stat().st_size,
+        "region_pages": len(list((site / "regions").glob("*.html"))) if (site / "regions").is_dir() else 0,
     }
 
 
@@ -241,7 +268,7 @@ def ours(n: int, work: Path, repeat: int = 1) -> dict:
     for name in ("mkdocs.yml", "annotations", "docs", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("reports", "concepts", "index.md",
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("reports", "concepts", "regions", "index.md",
                                                                                   "glossary.json", "__pycache__"))
         else:
             shutil.copy(source, project / name)
@@ -368,9 +395,12 @@ def table(results: dict) -> str:
         ("搜索索引（MB）", "search_index_bytes", "{:.2f}"),
         ("搜索索引 / 报告原文", "index_ratio", "{:.2f}"),
         ("最大页面（KB）", "largest_page_bytes", "{:.0f}"),
+        ("首页（KB）", "home_page_bytes", "{:.0f}"),
+        ("地区页面（个）", "region_pages", "{:.0f}"),
         ("离线搜索首个结果（秒）", "first_search_result_seconds", "{:.2f}"),
     ]
-    scale = {"peak_memory_kib": 1 / 1024, "site_bytes": 1e-6, "search_index_bytes": 1e-6, "largest_page_bytes": 1e-3}
+    scale = {"peak_memory_kib": 1 / 1024, "site_bytes": 1e-6, "search_index_bytes": 1e-6, "largest_page_bytes": 1e-3,
+             "home_page_bytes": 1e-3}
     out = [
         "---", "title: 性能基准", "---", "", "# 性能基准", "",
         f"由 `make bench` 生成（{results['date']}，{results['machine']}）。每一列是同一次运行中同一台机器上的测量："
@@ -428,7 +458,7 @@ def targets(results: dict) -> list[tuple[str, str, str, bool]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="5,50,200,500")
+    parser.add_argument("--sizes", default="5,50,200,500,1000")
     parser.add_argument("--table-only", action="store_true", help="rewrite docs/benchmark.md from latest.json")
     parser.add_argument("--keep", action="store_true", help="keep other sizes from latest.json")
     parser.add_argument("--repeat", type=int, default=3, help="builds timed per figure up to N = 200 (the fastest counts)")

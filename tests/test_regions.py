@@ -133,3 +133,10 @@ def test_a_region_the_table_does_not_know_still_gets_its_page():
     tree = build_region_tree([report], divisions())
     assert [(r.slug, r.name, r.code, r.parent) for r in tree.regions.values()] == [("yu-quan-xin-qu", "玉泉新区", "", None)]
     assert tree.report_chain("x") == ("?玉泉新区",)
+
+
+def test_a_name_cut_at_an_inner_unit_character_is_completed_from_the_text():
+    report = convert(XINCHENG.format(body="").replace("新城区", "云州区"))
+    report.meta.region = "云州"  # as the cover's 州 cut it
+    apply_placement(report, place(report, divisions()), level_given=False)
+    assert (report.meta.region, report.meta.region_code) == ("云州区", "140215")

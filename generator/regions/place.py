@@ -52,12 +52,17 @@ def place(report: Report, table: Divisions) -> Placement:
     if not meta.region:
         return Placement(None)  # the audit already warns that no region was found
     candidates = table.lookup(meta.region)
+    text = _text_of(report)
+    if not candidates:
+        # A name found cut at a character that also ends names (云州 of 云州区): the divisions
+        # whose names begin with it and stand in the text.
+        candidates = [d for name, found in table.by_name.items()
+                      if name.startswith(meta.region) and len(name) > len(meta.region) and name in text for d in found]
     if len(candidates) == 1:
         return Placement(candidates[0])
     if not candidates:
         return Placement(None, f"region '{meta.region}' is not in the code table of administrative divisions ({table.source})",
                          "correct 'region', or give 'region_code' (six digits) in the report's manifest entry")
-    text = _text_of(report)
     scored = sorted(((_score(c, table, text), c) for c in candidates), key=lambda pair: -pair[0])
     if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
         return Placement(scored[0][1])
