@@ -14,9 +14,9 @@ from .conftest import ROOT
 
 REPORT = """政府工作报告
 
-——2024年1月23日在测试区第一届人民代表大会第一次会议上
+——2024年1月23日在赛罕区第一届人民代表大会第一次会议上
 
-测试区人民政府区长 张三
+赛罕区人民政府区长 张三
 
 各位代表：
 
@@ -68,7 +68,7 @@ CASES = {
     ),
     "unknown field": (
         {"fang-guan-fu.md": GOOD.replace("category:", "colour: 红\ncategory:")},
-        [f"{F}fang-guan-fu.md:4: error: unknown field 'colour' (allowed fields: aliases, category, related, senses, summary, term)"],
+        [f"{F}fang-guan-fu.md:4: error: unknown field 'colour' (allowed fields: aliases, category, related, scope, senses, summary, term)"],
     ),
     "unknown category": (
         {"fang-guan-fu.md": GOOD.replace("改革与营商环境", "杂项")},
