@@ -1,0 +1,68 @@
+"""Region pages: reports by year, the hierarchy, the concepts used most, and terms year to year."""
+
+from __future__ import annotations
+
+from generator.glossary.annotate import annotate_reports
+from generator.glossary.terms import build_glossary
+from generator.regions.divisions import divisions
+from generator.regions.place import apply_placement, place
+from generator.render.home import render_home
+from generator.render.regions import render_region_index, render_region_page, terms_by_report, year_to_year
+
+from .helpers import convert
+
+REPORT = ("玉泉区{year}年政府工作报告\n\n——{year}年1月10日在玉泉区第十八届人民代表大会第{n}次会议上\n\n各位代表：\n\n"
+          "一、工作回顾\n\n{body}\n\n名词解释\n\n1.“两闲一空”：指闲置国有资产、闲置土地和空心村。\n\n"
+          "2.“三清零”：指研发投入清零。\n\n3.“四个最严”：指最严谨的标准。")
+
+
+def reports_and_glossary():
+    found = []
+    for year, n, body in ((2023, "二", "推进“两闲一空”和“三清零”。"), (2024, "三", "推进“两闲一空”和“四个最严”。"),
+                          (2025, "四", "推进“四个最严”。<script>alert(1)</script>")):
+        report = convert(REPORT.format(year=year, n=n, body=body))
+        report.meta.slug = f"yuquan-{year}"
+        apply_placement(report, place(report, divisions()), level_given=False)
+        found.append(report)
+    found.reverse()  # newest first, as the build orders them
+    glossary = build_glossary(found, [])
+    annotate_reports(found, glossary)
+    return found, glossary
+
+
+def test_terms_that_appear_and_disappear_from_one_year_to_the_next():
+    reports, glossary = reports_and_glossary()
+    used = terms_by_report(glossary)
+    names = {t.slug: t.term for t in glossary.terms}
+    pairs = [(before.meta.slug, after.meta.slug, [names[s] for s in new], [names[s] for s in gone])
+             for before, after, new, gone in year_to_year(reports, used)]
+    assert pairs == [("yuquan-2024", "yuquan-2025", [], ["两闲一空"]),
+                     ("yuquan-2023", "yuquan-2024", ["四个最严"], ["三清零"])]
+
+
+def test_the_region_page():
+    reports, glossary = reports_and_glossary()
+    tree = glossary.regions
+    page = render_region_page(tree.regions["yu-quan-qu"], tree, {r.meta.slug: r for r in reports}, glossary,
+                              terms_by_report(glossary))
+    assert ('<p class="region-path" data-search-exclude><a href="nei-meng-gu-zi-zhi-qu.html">内蒙古自治区</a> › '
+            '<a href="hu-he-hao-te-shi.html">呼和浩特市</a> › <a href="yu-quan-qu.html">玉泉区</a></p>') in page
+    assert "县级行政区；行政区划代码 150104；上级：[呼和浩特市](hu-he-hao-te-shi.md)。" in page
+    assert page.index("### 2025年") < page.index("### 2024年") < page.index("### 2023年")
+    assert "- [玉泉区2024年政府工作报告](../reports/yuquan-2024.md)（政府工作报告，2024年1月10日）" in page
+    assert "### 2023年 → 2024年（政府工作报告）\n\n- 新出现：[四个最严](../concepts/si-ge-zui-yan.md)\n- 不再出现：[三清零](../concepts/san-qing-ling.md)" in page
+    assert "- [两闲一空](../concepts/liang-xian-yi-kong.md)：2处，2份报告" in page
+    city = render_region_page(tree.regions["hu-he-hao-te-shi"], tree, {r.meta.slug: r for r in reports}, glossary, {})
+    assert "## 本级报告（0）" in city and "- [玉泉区](yu-quan-qu.md)：3份报告" in city
+    index = render_region_index(tree)
+    assert "- [内蒙古自治区](nei-meng-gu-zi-zhi-qu.md)（3）\n    - [呼和浩特市](hu-he-hao-te-shi.md)（3）\n        - [玉泉区](yu-quan-qu.md)（3）" in index
+
+
+def test_the_home_page_data_cannot_end_its_script():
+    reports, glossary = reports_and_glossary()
+    reports[0].meta.title = "</script><script>alert(1)</script>"
+    page = render_home(reports, glossary.regions)
+    data = page[page.index('<script type="application/json" id="report-data">'):]
+    data = data[len('<script type="application/json" id="report-data">'):data.index("</script>")]
+    assert "<" not in data and "\\u003c/script\\u003e" in data
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the HTML row, escaped
