@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
-from generator.site.search import plain_text
+from hypothesis import given
+from hypothesis import strategies as st
 
-from .browser import DESKTOP
+from generator.site.search import (
+    QUERY_SEPARATORS,
+    decode_postings,
+    encode_postings,
+    plain_text,
+    read_search_sections,
+    write_search_files,
+)
+
+from .browser import DESKTOP, serve
+
+ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 
 SETUP, READY, QUERY, RESULT = 0, 1, 2, 3
 
@@ -28,31 +42,57 @@ DOCS = [
     {"location": "reports/q.html", "title": "另一区2022年政府工作报告", "text": "持续推进百分百覆盖。"},
 ]
 
-RUN = """async ([docs, queries]) => {
+RUN = """async ([index, queries]) => {
   const worker = new Worker("assets/search-worker.js");
   const reply = message => new Promise(resolve => {
     worker.onmessage = event => resolve(event.data);
     worker.postMessage(message);
   });
-  const ready = await reply({type: 0, data: {config: {lang: ["zh"]}, docs, options: {suggest: false}}});
+  const ready = await reply({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
   const results = [ready];
   for (const query of queries) results.push(await reply({type: 2, data: query}));
   worker.terminate();
   return results;
 }"""
 
+QUERIES = ["六个百分百", "百分百", "六个百分百 监管", "六个百分百 不存在", "百分百 -监管", "pm2.5", "   ", "alert", "百"]
+
 
 @pytest.fixture(scope="module")
-def answers(browser, served_site):
-    queries = ["六个百分百", "百分百", "六个百分百 监管", "六个百分百 不存在", "百分百 -监管", "pm2.5", "   ", "alert"]
+def index_site(tmp_path_factory):
+    """A tiny site: the worker, the file:// shim, and DOCS cut into several gram and text files."""
+    root = tmp_path_factory.mktemp("search-site")
+    (root / "assets").mkdir()
+    for name in ("search-worker.js", "iframe-worker-shim.js"):
+        shutil.copy(ASSETS / name, root / "assets" / name)
+    (root / "search").mkdir()
+    index = root / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["zh"]}, "docs": DOCS}, ensure_ascii=False), encoding="utf-8")
+    files = write_search_files(index, text_file_chars=40, gram_file_bytes=200)
+    shards = files.manifest["config"]["shards"]
+    assert shards["grams"] >= 4 and shards["textFiles"] >= 3  # the worker must join several files
+    (root / "index.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="assets/iframe-worker-shim.js"></script>'
+        "</head><body></body></html>", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def answers(request, browser, index_site):
+    """The queries answered over http (a web worker) and from disk (the worker in an iframe, files as scripts)."""
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
-    page.goto(served_site + "/index.html")
-    ready, *results = page.evaluate(RUN, [DOCS, queries])
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    index = json.loads((index_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    with serve(index_site) as address:
+        page.goto((address if request.param == "http" else index_site.as_uri()) + "/index.html")
+        ready, *results = page.evaluate(RUN, [index, QUERIES])
     context.close()
     assert ready == {"type": READY}
     assert all(result["type"] == RESULT for result in results)
-    return dict(zip(queries, (result["data"]["items"] for result in results)))
+    assert not [url for url in requests if not url.startswith(("http://127.0.0.1", "file://"))]
+    return dict(zip(QUERIES, (result["data"]["items"] for result in results)))
 
 
 def _pages(groups) -> list[str]:
@@ -120,8 +160,9 @@ def test_plain_text_from_materials_section_markup():
 
 
 def test_the_built_index_is_plain_text_for_our_worker(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
+    manifest = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == [] and manifest["config"]["shards"]["grams"] >= 1
+    docs = read_search_sections(built_site / "search")
     assert docs and all("\u200b" not in d["text"] + d["title"] for d in docs)
     assert not [d for d in docs if re.search(r"</?(?:p|li|ul|ol|code|span|a)\b", d["text"] + d["title"])]
     by_location = {d["location"]: d for d in docs}
@@ -130,8 +171,36 @@ def test_the_built_index_is_plain_text_for_our_worker(built_site):
     # Concept pages are found by their own text, not by their copies of report snippets.
     concept = [d for loc, d in by_location.items() if loc.startswith("concepts/liu-ge-bai-fen-bai.html")]
     assert concept and not [d for d in concept if "出现" in d["title"] or "工作报告" in d["title"]]
-    # The index holds the text once: about the size of the reports' own text.
+    assert {d["boost"] for d in concept} == {5}
+    # The text files hold the text once: about the size of the reports' own text.
     raw = sum(path.stat().st_size for path in (built_site.parent / "seeds").glob("*.txt"))
-    assert (built_site / "search" / "search_index.json").stat().st_size < 1.5 * raw
+    text_bytes = sum(path.stat().st_size for path in (built_site / "search" / "c").glob("*.js"))
+    assert text_bytes < 1.5 * raw
     page = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'c.search = "assets/search-worker.js"' in page
+    # The offline copy's script is the manifest too: opening a page from disk loads no index.
+    offline = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert len(offline) < 2000 and '"shards"' in offline
+
+
+def test_the_worker_splits_queries_where_the_index_leaves_pairs_out():
+    """A pair holding a separator is not indexed, so the worker must never look one up."""
+    worker = (ASSETS / "search-worker.js").read_text(encoding="utf-8")
+    pattern = re.search(r"var SEPARATORS = /(.*)/;", worker).group(1)
+    splitter = re.compile(pattern.replace("\\u3000", "\u3000"))
+    every = "".join(sorted(QUERY_SEPARATORS))
+    assert all(splitter.fullmatch(char) for char in every)
+    assert not [char for char in "abc六个百分百2.5+-*" if splitter.fullmatch(char)]
+
+
+@given(st.lists(st.tuples(st.integers(1, 5000), st.integers(1, 400)), max_size=60))
+def test_posting_lists_decode_to_what_was_encoded(pairs):
+    ids = sorted({i for i, _ in pairs})
+    counts = [dict(pairs)[i] for i in ids]
+    expected = [n for i, c in zip(ids, counts) for n in (i, min(c, 50))]
+    assert decode_postings(encode_postings(ids, counts), counted=True) == expected
+    assert decode_postings(encode_postings(ids)) == ids
+
+
+def test_a_single_character_finds_its_sections(answers):
+    assert _locations(answers["百"]) >= {"concepts/a.html", "reports/r.html#s1", "reports/q.html"}

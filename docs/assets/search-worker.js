@@ -4,16 +4,29 @@
  * Material talks to its search worker with four messages (SETUP with the
  * index, READY, QUERY with the typed text, RESULT with items grouped by page)
  * and lets a site bring its own worker (config.search). Ours answers the same
- * messages with substring search over the index text, which suits Chinese:
- * no word segmentation is needed, so a term is found whole (六个百分百) and by
- * any of its parts (百分百), and a query is never split where a dictionary
- * happens to cut. Setting up is a scan of the index, not building an inverted
- * index, so the first result comes quickly even from disk with hundreds of
- * reports.
+ * messages with substring search, which suits Chinese: no word segmentation
+ * is needed, so a term is found whole (六个百分百) and by any of its parts
+ * (百分百), and a query is never split where a dictionary happens to cut.
  *
- * The index text is plain text (see generator/site/search.py); everything returned
- * is HTML-escaped here, with only our own <mark> around matches, because
- * Material inserts result titles and texts as HTML.
+ * The index Material hands over at SETUP is only a manifest: nothing is
+ * fetched until a reader searches, and then only the files a query needs
+ * (see generator/site/search.py for their layout):
+ *
+ *   1. for each query term, the gram files of a few character pairs that
+ *      cover it: the sections holding all of them are the candidates, with an
+ *      upper bound of the term's count in each;
+ *   2. the candidates are ranked by that estimate, and the text files of the
+ *      best of them are read, a batch at a time, until enough pages are
+ *      confirmed: the text settles whether the term is really there (the pairs
+ *      may occur apart), gives the exact score, and gives the snippets.
+ *
+ * Files already read are kept for the next query. Over http the files are
+ * fetched; from file:// (the offline copy, where this worker runs in an iframe
+ * and fetch is refused) they are loaded as scripts.
+ *
+ * The index text is plain text; everything returned is HTML-escaped here,
+ * with only our own <mark> around matches, because Material inserts result
+ * titles and texts as HTML.
  */
 "use strict";
 
@@ -22,8 +35,74 @@ var SNIPPET_RADIUS = 40;      // characters shown on each side of a match
 var SNIPPET_WINDOWS = 2;      // at most this many passages per section
 var SECTIONS_PER_PAGE = 30;   // at most this many matching sections per page
 var COUNT_CAP = 50;           // occurrences counted per term and section
+var RESULT_PAGES = 50;        // pages of results at most, the best-ranked ones
+var BATCH = 40;               // candidate sections whose text is read together
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+// generator/site/search.py (QUERY_SEPARATORS) leaves out of the index every pair holding one of these.
+var SEPARATORS = /[\s\u3000，。、；：？！“”‘’（）《》【】,;!?"'()\[\]{}<>]+/;
 
-var documents = [];
+// This script's own address: the index lies in search/, beside assets/ where this script is.
+var scriptURL = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) ||
+  (typeof location !== "undefined" ? location.href : "");
+var fromDisk = /^file:/i.test(scriptURL);
+
+var DIGITS = new Int8Array(128).fill(-1);
+for (var d = 0; d < ALPHABET.length; d++) {
+  DIGITS[ALPHABET.charCodeAt(d)] = d;
+}
+
+var manifest = null;   // config.shards: version, grams, sectionsPerFile, boosts
+var base = "";
+var files = Object.create(null);     // file name -> Promise of its data
+var arrived = Object.create(null);   // file name -> data, as a loaded script hands it over
+var sections = Object.create(null);  // section id -> section, once its text file is read
+
+/* Data files are scripts: __searchData("g/12", {...}). Loaded as scripts (from disk), they call this. */
+self.__searchData = function (name, data) {
+  arrived[name] = data;
+};
+
+function setup(index) {
+  var config = (index && index.config) || {};
+  if (!config.shards) {
+    throw new TypeError("search: the index has no shards (built without generator/site/search.py?)");
+  }
+  manifest = config.shards;
+  base = new URL("../search/", scriptURL).href;
+  files = Object.create(null);
+  arrived = Object.create(null);
+  sections = Object.create(null);
+}
+
+function readFile(name) {
+  if (!(name in files)) {
+    var loading;
+    if (fromDisk) {
+      // The worker shim's importScripts returns a Promise; the script hands its data to __searchData.
+      loading = Promise.resolve(importScripts(base + name + ".js")).then(function () {
+        if (!(name in arrived)) {
+          throw new Error("search: " + name + ".js did not load");
+        }
+        var data = arrived[name];
+        delete arrived[name];
+        return data;
+      });
+    } else {
+      var url = base + name + ".js?v=" + encodeURIComponent(manifest.version);
+      loading = fetch(url).then(function (response) {
+        if (!response.ok) {
+          throw new Error("search: " + url + " answered " + response.status);
+        }
+        return response.text();
+      }).then(function (text) {
+        return JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")));
+      });
+    }
+    files[name] = loading;
+    loading.catch(function () { delete files[name]; });  // try again with the next query
+  }
+  return files[name];
+}
 
 function lower(text) {
   var folded = text.toLowerCase();
@@ -31,27 +110,29 @@ function lower(text) {
   return folded.length === text.length ? folded : text;
 }
 
-function setup(index) {
-  var pages = Object.create(null);
-  documents = index.docs.map(function (doc) {
-    var path = doc.location.split("#")[0];
-    var entry = {
-      location: doc.location,
-      title: doc.title || "",
-      text: doc.text || "",
-      boost: typeof doc.boost === "number" ? doc.boost : 1,
-      page: path,
-      isPage: doc.location.indexOf("#") < 0
-    };
-    entry.titleKey = lower(entry.title);
-    entry.textKey = lower(entry.text);
-    if (entry.isPage && !(path in pages)) {
-      pages[path] = entry;
+/* The sections of text file n, kept by id once read. */
+function readText(n) {
+  return readFile("c/" + n).then(function (data) {
+    if (data.read) {
+      return;
     }
-    return entry;
-  });
-  documents.forEach(function (doc) {
-    doc.article = pages[doc.page] || doc;
+    data.read = true;
+    data.s.forEach(function (entry, j) {
+      var page = data.p[entry[0]];
+      var anchor = entry[1];
+      var section = {
+        location: anchor ? page[0] + "#" + anchor : page[0],
+        title: entry[2],
+        text: entry[3],
+        boost: typeof entry[4] === "number" ? entry[4] : 1,
+        page: page[0],
+        isPage: !anchor,
+        article: { location: page[0], title: page[1], isPage: true }
+      };
+      section.titleKey = lower(section.title);
+      section.textKey = lower(section.text);
+      sections[n * manifest.sectionsPerFile + j] = section;
+    });
   });
 }
 
@@ -60,7 +141,7 @@ function setup(index) {
 function parseQuery(query) {
   var required = [];
   var excluded = [];
-  String(query).split(/[\s\u3000，。、；：？！“”‘’（）《》【】,;!?"'()\[\]{}<>]+/).forEach(function (part) {
+  String(query).split(SEPARATORS).forEach(function (part) {
     var exclude = part.charAt(0) === "-" && part.length > 1;
     var term = part.replace(/^[+\-]+/, "").replace(/[*~^]+$/, "").replace(/^[*]+/, "");
     if (!term) {
@@ -74,6 +155,146 @@ function parseQuery(query) {
   });
   return { required: required, excluded: excluded };
 }
+
+/* ---- candidates from the gram files ---- */
+
+/* The pairs that cover a term: at even offsets, and the last pair; one character stands for itself. */
+function gramsOf(term) {
+  var chars = Array.from(term);
+  if (chars.length < 2) {
+    return chars;
+  }
+  var grams = [];
+  for (var i = 0; i + 1 < chars.length; i += 2) {
+    grams.push(chars[i] + chars[i + 1]);
+  }
+  if (chars.length % 2) {
+    grams.push(chars[chars.length - 2] + chars[chars.length - 1]);
+  }
+  return grams;
+}
+
+function gramFile(gram) {
+  var hash = 0;
+  for (var char of gram) {
+    hash = (Math.imul(hash, 31) + char.codePointAt(0)) >>> 0;
+  }
+  return "g/" + (hash % manifest.grams);
+}
+
+function decodeNumbers(text) {
+  var numbers = [];
+  var value = 0;
+  var scale = 1;
+  for (var i = 0; i < text.length; i++) {
+    var digit = DIGITS[text.charCodeAt(i)];
+    if (digit >= 32) {
+      value += (digit - 32) * scale;
+      scale *= 32;
+    } else {
+      numbers.push(value + digit * scale);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return numbers;
+}
+
+/* A gram's sections in the text: id -> count (doubled gaps, odd when a count above one follows). */
+function bodyPostings(text) {
+  var numbers = decodeNumbers(text);
+  var found = new Map();
+  var id = 0;
+  for (var i = 0; i < numbers.length; i++) {
+    var gap = numbers[i];
+    id += Math.floor(gap / 2);
+    found.set(id, gap % 2 ? numbers[++i] + 2 : 1);
+  }
+  return found;
+}
+
+/* A gram's sections in the titles: id -> 1. */
+function titlePostings(text) {
+  var found = new Map();
+  var id = 0;
+  decodeNumbers(text).forEach(function (gap) {
+    id += gap;
+    found.set(id, 1);
+  });
+  return found;
+}
+
+function intersect(a, b) {
+  var out = new Map();
+  var small = a.size <= b.size ? a : b;
+  var large = small === a ? b : a;
+  small.forEach(function (count, id) {
+    var other = large.get(id);
+    if (other !== undefined) {
+      out.set(id, Math.min(count, other));
+    }
+  });
+  return out;
+}
+
+/* The sections that may hold a term: id -> {count: at most this many in the text, title: maybe in the title}. */
+function termCandidates(term) {
+  var grams = gramsOf(term);
+  return Promise.all(grams.map(function (gram) { return readFile(gramFile(gram)); })).then(function (data) {
+    var body = null;
+    var titles = null;
+    grams.forEach(function (gram, i) {
+      var entry = data[i][gram] || ["", ""];
+      var inBody = bodyPostings(entry[0]);
+      var inTitle = titlePostings(entry[1]);
+      body = body ? intersect(body, inBody) : inBody;
+      titles = titles ? intersect(titles, inTitle) : inTitle;
+    });
+    var candidates = new Map();
+    body.forEach(function (count, id) {
+      candidates.set(id, { count: count, title: false });
+    });
+    titles.forEach(function (one, id) {
+      var known = candidates.get(id);
+      if (known) {
+        known.title = true;
+      } else {
+        candidates.set(id, { count: 0, title: true });
+      }
+    });
+    return candidates;
+  });
+}
+
+function boostOf(id) {
+  var runs = manifest.boosts || [];
+  for (var i = 0; i < runs.length; i++) {
+    if (id < runs[i][0]) {
+      return runs[i][1];
+    }
+  }
+  return 1;
+}
+
+/* The score a candidate can reach, from the gram files alone: what decides whose text is read first. */
+function estimate(candidate, terms, partial) {
+  var total = 0;
+  terms.forEach(function (term) {
+    var hint = candidate.hints[term];
+    if (!hint) {
+      return;
+    }
+    if (hint.title) {
+      total += 10;
+    }
+    if (hint.count) {
+      total += 1 + Math.log(1 + Math.min(hint.count, COUNT_CAP)) / Math.LN2;
+    }
+  });
+  return total * boostOf(candidate.id) * (partial ? candidate.hits / terms.length : 1);
+}
+
+/* ---- confirming, scoring and showing ---- */
 
 function count(haystack, term) {
   var n = 0;
@@ -168,36 +389,55 @@ function score(doc, terms, found) {
   return total * doc.boost * (doc.isPage ? 1.2 : 1);
 }
 
-function search(query) {
-  var parsed = parseQuery(query);
-  var terms = parsed.required;
-  if (!terms.length) {
-    return { items: [] };
-  }
-  var matches = [];
-  var partial = [];
-  documents.forEach(function (doc) {
-    for (var e = 0; e < parsed.excluded.length; e++) {
-      if (doc.titleKey.indexOf(parsed.excluded[e]) >= 0 || doc.textKey.indexOf(parsed.excluded[e]) >= 0) {
-        return;
-      }
-    }
-    var found = {};
-    var hits = 0;
-    terms.forEach(function (term) {
-      found[term] = doc.titleKey.indexOf(term) >= 0 || doc.textKey.indexOf(term) >= 0;
-      hits += found[term] ? 1 : 0;
-    });
-    if (hits === terms.length) {
-      matches.push({ doc: doc, found: found });
-    } else if (hits > 0) {
-      partial.push({ doc: doc, found: found, hits: hits });
-    }
+/* Read the text of the best candidates, a batch at a time, until RESULT_PAGES pages are confirmed.
+ * complete: every term must be there; otherwise any of them. */
+function confirm(candidates, terms, excluded, complete) {
+  candidates.forEach(function (candidate) {
+    candidate.estimate = estimate(candidate, terms, !complete);
   });
-  // No section holds every term: show those holding some, with the missing ones named.
-  if (!matches.length) {
-    matches = partial;
+  candidates.sort(function (a, b) { return b.estimate - a.estimate || a.id - b.id; });
+  var confirmed = [];
+  var pages = new Set();
+  var next = 0;
+  function round() {
+    if (next >= candidates.length || pages.size >= RESULT_PAGES) {
+      return Promise.resolve(confirmed);
+    }
+    var batch = candidates.slice(next, next + BATCH);
+    next += BATCH;
+    var wanted = new Set(batch.map(function (candidate) {
+      return Math.floor(candidate.id / manifest.sectionsPerFile);
+    }));
+    return Promise.all(Array.from(wanted, readText)).then(function () {
+      batch.forEach(function (candidate) {
+        var doc = sections[candidate.id];
+        if (!doc) {
+          return;
+        }
+        for (var e = 0; e < excluded.length; e++) {
+          if (doc.titleKey.indexOf(excluded[e]) >= 0 || doc.textKey.indexOf(excluded[e]) >= 0) {
+            return;
+          }
+        }
+        var found = {};
+        var hits = 0;
+        terms.forEach(function (term) {
+          found[term] = doc.titleKey.indexOf(term) >= 0 || doc.textKey.indexOf(term) >= 0;
+          hits += found[term] ? 1 : 0;
+        });
+        if (complete ? hits < terms.length : hits === 0) {
+          return;
+        }
+        confirmed.push(complete ? { doc: doc, found: found } : { doc: doc, found: found, hits: hits });
+        pages.add(doc.page);
+      });
+      return round();
+    });
   }
+  return round();
+}
+
+function group(matches, terms) {
   var groups = Object.create(null);
   var order = [];
   matches.forEach(function (match) {
@@ -209,45 +449,93 @@ function search(query) {
       score: score(doc, terms, match.found) * (match.hits ? match.hits / terms.length : 1),
       terms: match.found
     };
-    var group = groups[doc.page];
-    if (!group) {
-      group = groups[doc.page] = { best: 0, items: [], article: doc.article };
+    var entry = groups[doc.page];
+    if (!entry) {
+      entry = groups[doc.page] = { best: 0, items: [], article: doc.article };
       order.push(doc.page);
     }
-    group.items.push(item);
-    group.best = Math.max(group.best, item.score);
+    entry.items.push(item);
+    entry.best = Math.max(entry.best, item.score);
   });
   var items = order.map(function (page) {
-    var group = groups[page];
-    group.items.sort(function (a, b) { return b.score - a.score; });
-    var kept = group.items.slice(0, SECTIONS_PER_PAGE);
-    var article = group.article;
-    if (article.isPage && !kept.some(function (item) { return item.location === article.location; })) {
+    var entry = groups[page];
+    entry.items.sort(function (a, b) { return b.score - a.score; });
+    var kept = entry.items.slice(0, SECTIONS_PER_PAGE);
+    var article = entry.article;
+    if (!kept.some(function (item) { return item.location === article.location; })) {
       // Material shows every group under its page: the page itself comes along, unscored.
       kept.push({ location: article.location, title: escapeHTML(article.title), text: "", score: 0, terms: {} });
     }
-    return { best: group.best, items: kept };
+    return { best: entry.best, items: kept };
   });
   items.sort(function (a, b) { return b.best - a.best; });
-  return { items: items.map(function (group) { return group.items; }) };
+  return { items: items.slice(0, RESULT_PAGES).map(function (entry) { return entry.items; }) };
 }
 
-function handle(message) {
+function search(query) {
+  var parsed = parseQuery(query);
+  var terms = parsed.required;
+  if (!terms.length) {
+    return Promise.resolve({ items: [] });
+  }
+  return Promise.all(terms.map(termCandidates)).then(function (perTerm) {
+    var union = new Map();
+    perTerm.forEach(function (candidates, t) {
+      candidates.forEach(function (hint, id) {
+        var candidate = union.get(id);
+        if (!candidate) {
+          candidate = { id: id, hits: 0, hints: {} };
+          union.set(id, candidate);
+        }
+        candidate.hits += 1;
+        candidate.hints[terms[t]] = hint;
+      });
+    });
+    var every = [];
+    var some = [];
+    union.forEach(function (candidate) {
+      (candidate.hits === terms.length ? every : some).push(candidate);
+    });
+    return confirm(every, terms, parsed.excluded, true).then(function (matches) {
+      // No section holds every term: show those holding some, with the missing ones named.
+      return matches.length ? matches : confirm(every.concat(some), terms, parsed.excluded, false);
+    });
+  }).then(function (matches) {
+    return group(matches, terms);
+  });
+}
+
+/* Queries are answered in order; one overtaken by a newer query while waiting is not answered at all. */
+var latest = 0;
+var queue = Promise.resolve();
+
+function receive(message, reply) {
   switch (message.type) {
     case SearchMessage.SETUP:
       setup(message.data);
-      return { type: SearchMessage.READY };
+      reply({ type: SearchMessage.READY });
+      return;
     case SearchMessage.QUERY:
-      return { type: SearchMessage.RESULT, data: search(message.data) };
+      var ticket = ++latest;
+      queue = queue.then(function () {
+        if (ticket !== latest) {
+          return undefined;
+        }
+        return search(message.data).then(function (result) {
+          if (ticket === latest) {
+            reply({ type: SearchMessage.RESULT, data: result });
+          }
+        });
+      }).catch(function (error) {
+        console.error(error);
+        reply({ type: SearchMessage.RESULT, data: { items: [] } });
+      });
+      return;
     default:
       throw new TypeError("Invalid message type");
   }
 }
 
-if (typeof module !== "undefined" && module.exports) {
-  module.exports = { handle: handle, parseQuery: parseQuery, search: search, setup: setup };
-} else {
-  addEventListener("message", function (event) {
-    postMessage(handle(event.data));
-  });
-}
+addEventListener("message", function (event) {
+  receive(event.data, function (answer) { postMessage(answer); });
+});

@@ -1,29 +1,67 @@
-"""The search index: plain page text for a substring search in the browser.
+"""The search index: plain page text, cut into files a reader fetches only when searching.
 
 Material's search plugin cuts every page into sections (one per heading) and,
 for Chinese, segments the text with jieba, joining words with U+200B, so that
 its lunr worker can build an inverted index in the browser. We replace that
 worker (``docs/assets/search-worker.js``) with substring search, which finds
-a term whole (六个百分百) and by any part (百分百) without a dictionary, and
-starts at once because there is no index to build. What the browser needs is
-then only each section's text:
+a term whole (六个百分百) and by any part (百分百) without a dictionary.
 
-* no segmentation (no jieba at build time, no U+200B between words: the index
-  is about the size of the text it holds);
-* no markup: Material keeps a few tags (``<p>``, ``<li>``, ``<code>``) and
-  HTML-escapes the text; we store plain text, and the worker escapes all of
-  it again when it shows a result (nothing in the index can become markup).
+Material fetches its whole index as soon as a page opens: 75 MB at 1,000
+reports. Ours is cut in two kinds of file, fetched only when a query needs
+them (the worker keeps what it fetched for the next query):
+
+* **gram files** (``search/g/<n>.js``): for every character and every pair of
+  adjacent characters in the sections' text, the sections holding it, with
+  counts. A term's sections are among those holding all of a few pairs that
+  cover it (六个, 百分, 分百 for 六个百分百), so a query reads a handful of
+  gram files, whichever its pairs hash to;
+* **text files** (``search/c/<n>.js``): the sections' plain text, a few
+  thousand characters a file, in page order. The worker reads the text of the
+  best-ranked candidates only, to confirm each match (pairs can be present
+  without the term) and to cut the snippets.
+
+Both are scripts (``__searchData(name, data)``): over http the worker fetches
+and parses them, from ``file://`` (where fetch is refused) it loads them as
+scripts. ``search/search_index.json`` is left as a small manifest in
+Material's format (``docs`` empty, ours under ``config.shards``), which
+Material fetches and hands to the worker.
+
+The text is plain: no segmentation (no jieba at build time, no U+200B between
+words), no markup (Material keeps a few tags and HTML-escapes the text; we
+store plain text, and the worker escapes all of it again when it shows a
+result, so nothing in the index can become markup).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
+import shutil
+from pathlib import Path
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import add, sub
+from typing import Iterable
+
+from generator.parallel import can_fork, fork_map, workers
 
 _BLOCK_END = re.compile(r"</(?:p|li|pre|ol|ul)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t\u200b]+")
 _LINES = re.compile(r"\s*\n\s*")
+
+# Characters at which the worker splits a query (its parseQuery): no query term holds one, so no
+# gram with one is ever looked up. tests/test_search_worker.py checks the two lists agree.
+QUERY_SEPARATORS = frozenset(" \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》【】,;!?\"'()[]{}<>")
+
+COUNT_CAP = 50  # occurrences counted per gram and section, as the worker counts a term's
+SECTIONS_PER_TEXT_FILE = 64  # a text file's section ids are file * 64 + 0..63
+TEXT_FILE_CHARS = 4000  # a text file closes after this many characters (one long section may exceed it)
+GRAM_FILE_BYTES = 32_000  # the aim for a gram file's size: the number of files is a power of two
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 def plain_text(fragment: str) -> str:
@@ -42,3 +80,343 @@ def plain_text(fragment: str) -> str:
 def no_segmentation(text: str) -> str:
     """Stands in for Material's jieba segmentation: the browser searches substrings."""
     return text
+
+
+@dataclass(frozen=True)
+class SearchSection:
+    """One entry of Material's index: a page (no ``#``) or one of its sections."""
+
+    location: str
+    title: str
+    text: str
+    boost: float = 1.0
+
+    @property
+    def page(self) -> str:
+        return self.location.split("#", 1)[0]
+
+
+@dataclass
+class SearchFiles:
+    """What the site serves for search: the manifest Material fetches and the files the worker fetches."""
+
+    manifest: dict
+    files: dict[str, str] = field(default_factory=dict)  # path under search/ -> script text
+
+    @property
+    def byte_size(self) -> int:
+        return sum(len(text.encode("utf-8")) for text in self.files.values())
+
+
+def search_key(text: str) -> str:
+    """Text as the worker compares it: lower case where that keeps every offset (as the worker's ``lower``)."""
+    folded = text.lower()
+    return folded if len(folded) == len(text) else text
+
+
+def gram_shard(gram: str, shards: int) -> int:
+    """The gram file of a gram: the worker computes the same hash (31 * h + code point, modulo 2^32)."""
+    value = 0
+    for char in gram:
+        value = (value * 31 + ord(char)) & 0xFFFFFFFF
+    return value % shards
+
+
+_SEPARATOR_RUN = re.compile("[" + re.escape("".join(sorted(QUERY_SEPARATORS))) + "]+")
+
+
+def _grams(key: str) -> Counter:
+    """Every character and pair of adjacent characters, except those with a character no query term holds."""
+    runs = _SEPARATOR_RUN.split(key)
+    counts = Counter("".join(runs))
+    counts.update(chain.from_iterable(map(map, repeat(add), runs, [run[1:] for run in runs])))
+    return counts
+
+
+_SMALL = []
+
+
+def _number(value: int) -> str:
+    """One non-negative number in base 32, least significant digit first; all but the last digit flagged."""
+    if value < len(_SMALL):
+        return _SMALL[value]
+    digits = []
+    while value >= 32:
+        digits.append(ALPHABET[32 + (value & 31)])
+        value >>= 5
+    digits.append(ALPHABET[value])
+    return "".join(digits)
+
+
+_SMALL.extend(_number(value) for value in range(32768))
+
+
+def encode_postings(ids: list[int], counts: list[int] | None = None) -> str:
+    """Ascending section ids as gaps (the first id as itself).
+
+    With counts, each gap is doubled and flagged odd when the count is above
+    one, and a flagged gap is followed by the count less two: most grams occur
+    once in a section, and then cost their gap alone.
+    """
+    if counts is None:
+        return _encode_gaps(ids)
+    return _encode_counted([section << 16 | min(count, COUNT_CAP) for section, count in zip(ids, counts)])
+
+
+def _encode_gaps(ids: list[int], previous: int = 0) -> str:
+    small, limit = _SMALL, len(_SMALL)
+    gaps = map(sub, ids, [previous, *ids[:-1]])
+    return "".join([small[gap] if gap < limit else _number(gap) for gap in gaps])
+
+
+def _encode_counted(packed: list[int], previous: int = 0) -> str:
+    """Section ids packed with their counts (id << 16 | count), as encode_postings writes them."""
+    small, limit, cap = _SMALL, len(_SMALL) // 2, COUNT_CAP
+    sections = [value >> 16 for value in packed]
+    gaps = map(sub, sections, [previous, *sections[:-1]])
+    counts = [value & 0xFFFF for value in packed]
+    return "".join([
+        (small[2 * gap] if gap < limit else _number(2 * gap)) if count == 1 else
+        (small[2 * gap + 1] if gap < limit else _number(2 * gap + 1)) + small[(count if count < cap else cap) - 2]
+        for gap, count in zip(gaps, counts)
+    ])
+
+
+def decode_postings(text: str, counted: bool = False) -> list[int]:
+    """An encoded list as the worker decodes it: section ids, or [id, count, id, count, ...] when counted."""
+    numbers = []
+    value = shift = 0
+    for char in text:
+        digit = ALPHABET.index(char)
+        if digit >= 32:
+            value += (digit - 32) << shift
+            shift += 5
+        else:
+            numbers.append(value + (digit << shift))
+            value = shift = 0
+    if not counted:
+        return list(_running_sum(numbers))
+    out = []
+    previous = 0
+    numbers.reverse()
+    while numbers:
+        gap = numbers.pop()
+        previous += gap >> 1
+        out += [previous, numbers.pop() + 2 if gap & 1 else 1]
+    return out
+
+
+def _running_sum(gaps: list[int]) -> Iterable[int]:
+    total = 0
+    for gap in gaps:
+        total += gap
+        yield total
+
+
+def _parts(sizes: list[int]) -> list[tuple[int, int]]:
+    """Contiguous ranges of sections of about equal text, one per core (one range for a small site)."""
+    total = sum(sizes)
+    count = workers() if total > 500_000 else 1
+    parts = []
+    start = done = 0
+    for number, size in enumerate(sizes):
+        done += size
+        if done >= total * (len(parts) + 1) / count and len(parts) < count - 1:
+            parts.append((start, number + 1))
+            start = number + 1
+    parts.append((start, len(sizes)))
+    return [part for part in parts if part[0] < part[1]]
+
+
+_Run = tuple  # (encoded entries after the first, first entry, last section id)
+
+
+def _gram_postings(sections: list[SearchSection], ids: list[int]) -> dict[str, list]:
+    """For each gram of these sections: [body run, title run], each a _Run or None."""
+    body: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
+    for section, section_id in zip(sections, ids):
+        key = search_key(section.text)
+        counts = _grams(key)
+        if len(key) > 0xFFFF:
+            for gram in [gram for gram, count in counts.items() if count > COUNT_CAP]:
+                counts[gram] = COUNT_CAP
+        # One packed number per gram and section (id << 16 | count), appended without a Python loop.
+        packed = section_id << 16
+        deque(map(list.append, map(body.__getitem__, counts), map(packed.__add__, counts.values())), maxlen=0)
+        title_grams = _grams(search_key(section.title))
+        deque(map(list.append, map(titles.__getitem__, title_grams), repeat(section_id)), maxlen=0)
+    found: dict[str, list] = {}
+    for gram, values in body.items():
+        found[gram] = [(_encode_counted(values[1:], values[0] >> 16), values[0], values[-1] >> 16), None]
+    for gram, values in titles.items():
+        run = (_encode_gaps(values[1:], values[0]), values[0], values[-1])
+        if gram in found:
+            found[gram][1] = run
+        else:
+            found[gram] = [None, run]
+    return found
+
+
+def _join(joined: tuple | None, run: _Run | None, counted: bool) -> tuple | None:
+    """A gram's list so far (encoded, last id) with the next range's run appended."""
+    if run is None:
+        return joined
+    rest, first, last = run
+    text, previous = joined if joined else ("", 0)
+    head = _encode_counted([first], previous) if counted else _encode_gaps([first], previous)
+    return text + head + rest, last
+
+
+def _script(name: str, data: object) -> str:
+    return f"__searchData({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def build_search_files(
+    docs: Iterable[dict],
+    config: dict | None = None,
+    *,
+    text_file_chars: int = TEXT_FILE_CHARS,
+    gram_file_bytes: int = GRAM_FILE_BYTES,
+) -> SearchFiles:
+    """Material's index entries (``location``, ``title``, ``text``, optional ``boost``) as the sharded index.
+
+    The two sizes are for tests, which cut a small index into many files.
+    """
+    sections = [
+        SearchSection(doc["location"], doc.get("title") or "", doc.get("text") or "", float(doc.get("boost", 1) or 1))
+        for doc in docs
+    ]
+    # Boosted pages (concept pages) first, so that a section's boost follows from its id alone.
+    sections.sort(key=lambda section: -section.boost)
+
+    text_files: list[dict] = []
+    ids: list[int] = []
+    boosts: list[list[float]] = []  # [first id after the run, boost], in id order
+    current: dict | None = None
+    chars = 0
+    for section in sections:
+        if current is None or len(current["s"]) == SECTIONS_PER_TEXT_FILE or (current["s"] and chars >= text_file_chars):
+            current = {"p": [], "s": []}
+            text_files.append(current)
+            chars = 0
+        pages = current["p"]
+        if not pages or pages[-1][0] != section.page:
+            pages.append([section.page, ""])
+        anchor = section.location[len(section.page) + 1:] if "#" in section.location else None
+        if anchor is None:
+            pages[-1][1] = section.title
+        entry: list = [len(pages) - 1, anchor if anchor is not None else "", section.title, section.text]
+        if section.boost != 1:
+            entry.append(section.boost)
+        current["s"].append(entry)
+        chars += len(section.title) + len(section.text)
+        section_id = (len(text_files) - 1) * SECTIONS_PER_TEXT_FILE + len(current["s"]) - 1
+        ids.append(section_id)
+        if boosts and boosts[-1][1] == section.boost:
+            boosts[-1][0] = section_id + 1
+        else:
+            boosts.append([section_id + 1, section.boost])
+    # Pages whose own entry lies in another file still need a title for the result group.
+    page_titles = {section.location: section.title for section in sections if "#" not in section.location}
+    for data in text_files:
+        for page in data["p"]:
+            if not page[1]:
+                page[1] = page_titles.get(page[0], page[0])
+
+    # Counting the grams of 20 million characters (1,000 reports) is the build's largest single job:
+    # contiguous runs of sections go to the cores, and their lists are joined in id order.
+    parts = _parts([len(section.text) + len(section.title) for section in sections])
+
+    def postings(part: tuple[int, int]) -> tuple[int, dict[str, list]]:
+        return part[0], _gram_postings(sections[part[0]:part[1]], ids[part[0]:part[1]])
+
+    results = fork_map(postings, parts) if len(parts) > 1 and can_fork() else map(postings, parts)
+    encoded: dict[str, list] = {}
+    for _, found in sorted(results, key=lambda result: result[0]):
+        for gram, (body, title) in found.items():
+            entry = encoded.get(gram)
+            if entry is None:
+                encoded[gram] = [_join(None, body, True), _join(None, title, False)]
+            else:
+                entry[0] = _join(entry[0], body, True)
+                entry[1] = _join(entry[1], title, False)
+    size = 0
+    for gram, entry in encoded.items():
+        entry[0] = entry[0][0] if entry[0] else ""
+        entry[1] = entry[1][0] if entry[1] else ""
+        size += len(gram) * 3 + len(entry[0]) + len(entry[1]) + 10
+    shards = 1
+    while size / shards > gram_file_bytes:
+        shards *= 2
+    gram_files: list[dict[str, list[str]]] = [{} for _ in range(shards)]
+    for gram in sorted(encoded):
+        gram_files[gram_shard(gram, shards)][gram] = encoded[gram]
+
+    files = {f"g/{n}.js": _script(f"g/{n}", data) for n, data in enumerate(gram_files)}
+    files.update({f"c/{n}.js": _script(f"c/{n}", data) for n, data in enumerate(text_files)})
+    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
+    manifest = {
+        "config": {
+            **(config or {}),
+            "shards": {
+                "version": version,
+                "grams": shards,
+                "sectionsPerFile": SECTIONS_PER_TEXT_FILE,
+                "textFiles": len(text_files),
+                "boosts": boosts,
+                "countCap": COUNT_CAP,
+            },
+        },
+        "docs": [],
+    }
+    return SearchFiles(manifest, files)
+
+
+def gram_files_for(term: str, shards: int) -> set[int]:
+    """The gram files a query term reads: its pairs at even offsets and the last pair (one character: itself)."""
+    key = search_key(term)
+    if len(key) < 2:
+        return {gram_shard(key, shards)} if key else set()
+    grams = [key[i:i + 2] for i in range(0, len(key) - 1, 2)]
+    if len(key) % 2:
+        grams.append(key[-2:])
+    return {gram_shard(gram, shards) for gram in grams}
+
+
+
+def write_search_files(index: Path, **sizes: int) -> SearchFiles:
+    """Replace Material's ``search/search_index.json`` with our manifest, the gram and text files beside it."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    files = build_search_files(data.get("docs", []), data.get("config", {}), **sizes)
+    folder = index.parent
+    for name in ("g", "c"):
+        if (folder / name).exists():
+            shutil.rmtree(folder / name)
+        (folder / name).mkdir()
+    for name, text in files.files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index.write_text(json.dumps(files.manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return files
+
+
+def read_data_file(path: Path) -> object:
+    """The data of one gram or text file (a ``__searchData(name, data)`` script)."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])
+
+
+def read_search_sections(folder: Path) -> list[dict]:
+    """Every section the text files under ``folder`` (a site's ``search/``) hold, in id order."""
+    found = []
+    for path in sorted((folder / "c").glob("*.js"), key=lambda p: int(p.stem)):
+        data = read_data_file(path)
+        for entry in data["s"]:
+            page = data["p"][entry[0]]
+            found.append({
+                "location": f"{page[0]}#{entry[1]}" if entry[1] else page[0],
+                "title": entry[2],
+                "text": entry[3],
+                "boost": entry[4] if len(entry) > 4 else 1,
+            })
+    return found
