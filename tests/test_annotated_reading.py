@@ -184,11 +184,12 @@ def test_concept_page(built_site, published):
 
 
 def test_every_occurrence_link_targets_an_element(built_site, published):
+    """Each report on a concept page shows up to five occurrences and links to the next one."""
     targets: dict[str, set[str]] = {}
     for term in published["terms"]:
         page = BeautifulSoup((built_site / f"concepts/{term['slug']}.html").read_text(encoding="utf-8"), "html.parser")
         links = [a["href"] for a in page.select("article a") if "#t-" in a.get("href", "")]
-        assert len(links) == sum(term["occurrences"].values())
+        assert len(links) == sum(min(n, 5) + (n > 5) for n in term["occurrences"].values())
         for href in links:
             path, anchor = href.split("#")
             if path not in targets:
@@ -204,11 +205,17 @@ def test_glossary_index_groups_by_category_with_a_heatmap(built_site, published)
     assert len(categories) == len(set(categories)) >= 8
     listed = [a["href"] for a in body.select("table a")]
     assert sorted(listed) == sorted(f"{t['slug']}.html" for t in published["terms"])
+    six = next(row for row in body.select("table tr") if row.find("a", href="liu-ge-bai-fen-bai.html"))
+    assert [td.get_text() for td in six.find_all("td")][2:] == ["3", "4"]  # reports, occurrences
+    # The picture is drawn by province: its size follows the regions, not the reports.
     image = body.select_one("img.concept-matrix")
     svg = (built_site / "concepts" / image["src"]).read_text(encoding="utf-8")
     shared = [t for t in published["terms"] if len(t["occurrences"]) >= 2]
-    assert svg.count("<rect x=") == len(shared) * len(ALL_SLUGS)
-    assert "<title>六个百分百 · 玉泉区2023年政府工作报告：2次</title>" in svg
+    provinces = re.findall(r"rotate\(-60\)\">([^<（]+)（(\d+)）</text>", svg)
+    assert sum(int(n) for _, n in provinces) == len(ALL_SLUGS)
+    assert ("内蒙古自治区", "5") in provinces and len(provinces) == 6
+    assert svg.count("<rect x=") == min(60, len(shared)) * len(provinces)
+    assert "<title>六个百分百 · 内蒙古自治区：3/5份报告，4次</title>" in svg
 
 
 def test_page_weight_is_at_most_one_and_a_half_times_the_plain_page(built_site, tmp_path_factory):

@@ -33,8 +33,25 @@ def _front_matter(title: str, boost: float | None = None) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[str, list[Occurrence]]) -> str:
-    """Every report using the term, and a snippet deep-linking to each occurrence, as one line of HTML.
+# A concept page lists the reports using its term a page at a time, and a few occurrences of
+# each with a link onward: a common term in a large archive must not make one page of megabytes.
+REPORTS_PER_PAGE = 30
+OCCURRENCES_PER_REPORT = 5
+
+
+def occurrence_page_count(term: Term) -> int:
+    return max(1, math.ceil(len(term.occurrences) / REPORTS_PER_PAGE))
+
+
+def occurrence_page_name(slug: str, number: int) -> str:
+    """The file of page ``number`` of a term's occurrence list: the concept page itself, then ``slug--2.md``…"""
+    return f"{slug}.md" if number == 1 else f"{slug}--{number}.md"
+
+
+def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[str, list[Occurrence]],
+                      number: int = 1) -> str:
+    """One page of the reports using the term, each with up to OCCURRENCES_PER_REPORT snippets
+    deep-linking to its occurrences (and a link to the next one), as one line of HTML.
 
     Generated like the report panels, as HTML with final addresses: a common
     term has thousands of occurrences in a large archive, and as Markdown the
@@ -42,16 +59,59 @@ def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[
     from search (the reports themselves are searched, not these copies), and
     the build's page cache renders it apart (generator/site/mkdocs_hook.py).
     """
+    ordered = sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0]))
     parts = []
-    for slug, count in sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0])):
+    for slug, count in ordered[(number - 1) * REPORTS_PER_PAGE:number * REPORTS_PER_PAGE]:
+        found = [o for o in occurrences[slug] if o.term == term.slug]
         items = "".join(
             f'<li><a href="../reports/{slug}.html#{o.anchor}">…{html.escape(o.before)}'
             f"<strong>{html.escape(o.surface)}</strong>{html.escape(o.after)}…</a></li>"
-            for o in occurrences[slug] if o.term == term.slug
+            for o in found[:OCCURRENCES_PER_REPORT]
         )
+        if len(found) > OCCURRENCES_PER_REPORT:
+            items += (f'<li class="occurrences-more"><a href="../reports/{slug}.html#{found[OCCURRENCES_PER_REPORT].anchor}">'
+                      f"另有{len(found) - OCCURRENCES_PER_REPORT}处，到报告中接着看</a></li>")
         title = html.escape(reports[slug].meta.title)
         parts.append(f'<h3><a href="../reports/{slug}.html">{title}</a>（{count}处）</h3><ol>{items}</ol>')
     return f'<div class="occurrences" data-search-exclude>{"".join(parts)}</div>'
+
+
+def _occurrence_pager(term: Term, number: int) -> list[str]:
+    """Where this page of the occurrence list lies, with links to the others (none for a single page)."""
+    pages = occurrence_page_count(term)
+    if pages == 1:
+        return []
+    first = (number - 1) * REPORTS_PER_PAGE + 1
+    last = min(number * REPORTS_PER_PAGE, len(term.occurrences))
+    links = [
+        f'<a href="{occurrence_page_name(term.slug, n).removesuffix(".md")}.html"'
+        + (' aria-current="page"' if n == number else "") + f">{n}</a>"
+        for n in range(1, pages + 1)
+    ]
+    return [f'<nav class="occurrence-pager" aria-label="出现位置分页" data-search-exclude>'
+            f"共{len(term.occurrences)}份报告，本页列出第{first}–{last}份：{' '.join(links)}</nav>", ""]
+
+
+def render_occurrence_page(term: Term, reports: dict[str, Report], occurrences: dict[str, list[Occurrence]],
+                           number: int) -> str:
+    """Page ``number`` (2 and up) of a term's occurrence list."""
+    data = {"title": f"{term.term}：出现位置（第{number}页）", "search": {"exclude": True}}
+    out = ["---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n",
+           f"# {escape_text(term.term)}：出现位置（第{number}页）", "",
+           f"[← 返回“{escape_text(term.term)}”]({term.slug}.md)", ""]
+    out += _occurrence_pager(term, number)
+    out += [_occurrences_html(term, reports, occurrences, number), ""]
+    out += _occurrence_pager(term, number)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_concept_pages(term: Term, glossary: Glossary, reports: dict[str, Report],
+                         occurrences: dict[str, list[Occurrence]], edit_base: str = "") -> dict[str, str]:
+    """The concept page and the further pages of its occurrence list, by file name under concepts/."""
+    pages = {f"{term.slug}.md": render_concept_page(term, glossary, reports, occurrences, edit_base)}
+    for number in range(2, occurrence_page_count(term) + 1):
+        pages[occurrence_page_name(term.slug, number)] = render_occurrence_page(term, reports, occurrences, number)
+    return pages
 
 
 def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Report],
@@ -101,7 +161,7 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     if not term.occurrences:
         out += ["目前收录的报告中没有出现。", ""]
     else:
-        out += [_occurrences_html(term, reports, occurrences), ""]
+        out += _occurrence_pager(term, 1) + [_occurrences_html(term, reports, occurrences), ""]
     path = f"{TERMS_PATH}/{term.slug}.md"
     if term.editor_file:
         out += edit_links(edit_base, [("修改本条", path, True)])
@@ -180,69 +240,82 @@ def _category_anchor(category: str) -> str:
     return "cat-" + str(CATEGORIES.index(category) + 1 if category in CATEGORIES else 0)
 
 
-def _short(report: Report) -> str:
-    return report.meta.title.replace("政府工作报告", "报告")
-
-
 def render_index(glossary: Glossary, reports: list[Report]) -> str:
     out = [_front_matter("名词索引"), "# 名词索引", ""]
-    used = [t for t in glossary.terms if t.occurrences]
+    columns = _matrix_columns(glossary, reports)
+    rows = min(MATRIX_ROWS, sum(len(t.occurrences) >= 2 for t in glossary.terms))
     out += [
         f"本站收录{len(glossary.terms)}个名词，其中{sum(not t.editor_written for t in glossary.terms)}个由报告自带的名词解释给出，"
-        f"其余由编者撰写。下图显示各报告共用的名词：颜色越深，出现次数越多。", "",
-        f"![名词与报告对照图：{len(used)}个名词在{len(reports)}份报告中的出现次数]({MATRIX_FILE})"
+        f"其余由编者撰写。下图显示{rows}个最常共用的名词在各{'省级' if len(columns) > 1 else ''}地区的使用情况："
+        "格中数字是用到该词的报告份数，颜色越深，该地区用到它的报告越多。", "",
+        f"![名词与地区对照图：{rows}个名词在{len(columns)}个地区的{len(reports)}份报告中的使用情况]({MATRIX_FILE})"
         "{: .concept-matrix }", "",
     ]
     groups: dict[str, list[Term]] = defaultdict(list)
     for term in glossary.terms:
         groups[term.category].append(term)
     order = [c for c in CATEGORIES if c in groups] + sorted(c for c in groups if c not in CATEGORIES)
-    titles = {r.meta.slug: _short(r) for r in reports}
     for category in order:
         out += [f"## {escape_text(category)} {{ #{_category_anchor(category)} }}", "",
-                "| 名词 | 释义 | 出现（报告：次数） |", "| --- | --- | --- |"]
+                "| 名词 | 释义 | 报告 | 出现 |", "| --- | --- | --- | --- |"]
         for term in sorted(groups[category], key=lambda t: (-sum(t.occurrences.values()), t.slug)):
-            counts = "、".join(
-                f"{escape_text(titles[slug])}：{count}" for slug, count in sorted(term.occurrences.items()) if slug in titles
-            ) or "—"
-            out.append(f"| [{escape_text(term.term)}]({term.slug}.md) | {escape_text(term.summary)} | {counts} |")
+            out.append(f"| [{escape_text(term.term)}]({term.slug}.md) | {escape_text(term.summary)} "
+                       f"| {len(term.occurrences) or '—'} | {sum(term.occurrences.values()) or '—'} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
+MATRIX_ROWS = 60  # the most shared terms drawn in the concept × region picture
+
+
+def _matrix_columns(glossary: Glossary, reports: list[Report]) -> dict[str, list[str]]:
+    """Report slugs by top-level region (a province, or 地区不详), the regions with most reports first."""
+    columns: dict[str, list[str]] = defaultdict(list)
+    for report in reports:
+        region = _region_of(report.meta.slug, glossary)
+        top = glossary.regions.chain(region.slug)[0] if region else None
+        columns[top.name if top else (report.meta.region or "地区不详")].append(report.meta.slug)
+    return dict(sorted(columns.items(), key=lambda item: (-len(item[1]), item[0])))
+
+
 def render_matrix(glossary: Glossary, reports: list[Report]) -> str:
-    """An SVG heatmap: shared concepts (rows) by report (columns), shaded by count."""
+    """An SVG heatmap: the most shared concepts (rows) by top-level region (columns), shaded by the
+    share of the region's reports that use the term. Bounded whatever the archive's size: at most
+    MATRIX_ROWS rows, and one column per province."""
+    columns = _matrix_columns(glossary, reports)
     shared = [t for t in glossary.terms if len(t.occurrences) >= 2]
     shared.sort(key=lambda t: (-len(t.occurrences), -sum(t.occurrences.values()), t.slug))
-    columns = reports
+    shared = shared[:MATRIX_ROWS]
     cell, label_width, header = 28, 150, 150
     width = label_width + cell * len(columns) + 10
     height = header + cell * len(shared) + 10
-    peak = max((max(t.occurrences.values()) for t in shared), default=1)
     font = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'font-family="{font}" font-size="13" role="img" aria-label="名词与报告对照图">',
+        f'font-family="{font}" font-size="13" role="img" aria-label="名词与地区对照图">',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
     ]
-    for index, report in enumerate(columns):
+    for index, (name, slugs) in enumerate(columns.items()):
         x = label_width + cell * index + cell / 2
-        parts.append(f'<text transform="translate({x:.0f},{header - 6}) rotate(-60)">{html.escape(_short(report))}</text>')
+        parts.append(f'<text transform="translate({x:.0f},{header - 6}) rotate(-60)">'
+                     f"{html.escape(name)}（{len(slugs)}）</text>")
     for row, term in enumerate(shared):
         y = header + cell * row
         parts.append(f'<text x="{label_width - 6}" y="{y + cell * 0.68:.0f}" text-anchor="end">{html.escape(term.term)}</text>')
-        for index, report in enumerate(columns):
-            count = term.occurrences.get(report.meta.slug, 0)
-            shade = 0 if not count else 0.25 + 0.75 * math.log1p(count) / math.log1p(peak)
-            fill = f"rgba(63,81,181,{shade:.2f})" if count else "#f2f2f2"
+        for index, (name, slugs) in enumerate(columns.items()):
+            using = [slug for slug in slugs if slug in term.occurrences]
+            times = sum(term.occurrences[slug] for slug in using)
+            share = len(using) / len(slugs)
+            shade = 0.25 + 0.75 * share if using else 0
+            fill = f"rgba(63,81,181,{shade:.2f})" if using else "#f2f2f2"
             x = label_width + cell * index
             parts.append(
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" fill="{fill}">'
-                f"<title>{html.escape(term.term)} · {html.escape(report.meta.title)}：{count}次</title></rect>"
+                f"<title>{html.escape(term.term)} · {html.escape(name)}：{len(using)}/{len(slugs)}份报告，{times}次</title></rect>"
             )
-            if count:
+            if using:
                 color = "#ffffff" if shade > 0.55 else "#1a1a1a"
                 parts.append(f'<text x="{x + cell / 2:.0f}" y="{y + cell * 0.68:.0f}" text-anchor="middle" '
-                             f'fill="{color}" font-size="11">{count}</text>')
+                             f'fill="{color}" font-size="11">{len(using)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -17,7 +17,7 @@ from ..cache import ContentCache, code_version
 
 from ..audit import conversion_line, scope_lines
 from ..check import check_project
-from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_page, render_matrix
+from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_pages, render_matrix
 from ..render.concepts import render_index as render_concept_index
 from ..glossary.export import glossary_json
 from ..model import Notice, Problem, Report
@@ -106,19 +106,21 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     by_slug = {r.meta.slug: r for r in reports}
     edit_base = edit_base.rstrip("/")
 
-    def render_page(path: str) -> tuple[str, str]:
+    def render_page(path: str) -> list[tuple[str, str]]:
         folder, name = path.split("/")
         slug = name.removesuffix(".md")
         if folder == REPORTS_DIR:
             report = by_slug[slug]
             overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
-            return path, render_report(
+            return [(path, render_report(
                 report, glossary if annotate else None, reports, edit_base=edit_base,
                 notes_exist=(root / NOTES_DIR / f"{slug}.yml").exists(), overrides_file=overrides, regions=tree,
-            )
+            ))]
         if folder == REGIONS_DIR:
-            return path, render_region_page(tree.regions[slug], tree, by_slug, glossary if annotate else None, used)
-        return path, render_concept_page(terms[slug], glossary, by_slug, occurrences, edit_base)
+            return [(path, render_region_page(tree.regions[slug], tree, by_slug, glossary if annotate else None, used))]
+        # A concept page, and the further pages of its occurrence list.
+        return [(f"{CONCEPTS_DIR}/{name}", page)
+                for name, page in render_concept_pages(terms[slug], glossary, by_slug, occurrences, edit_base).items()]
 
     terms = glossary.by_slug()
     tree = glossary.regions
@@ -126,12 +128,13 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     paths = ([f"{REPORTS_DIR}/{r.meta.slug}.md" for r in reports] + [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms]
              + [f"{REGIONS_DIR}/{slug}.md" for slug in tree.regions])
     # Each page depends only on the finished reports and glossary: many pages are rendered in forked workers.
-    rendered = dict(fork_map(render_page, paths) if len(paths) >= PARALLEL_FROM and can_fork() else map(render_page, paths))
+    results = fork_map(render_page, paths) if len(paths) >= PARALLEL_FROM and can_fork() else map(render_page, paths)
+    rendered = {path: page for pairs in results for path, page in pairs}
     pages = {path: rendered[path] for path in paths if path.startswith(REPORTS_DIR)}
     pages["index.md"] = render_home(reports, tree)
     pages.update((path, rendered[path]) for path in paths if path.startswith(REGIONS_DIR))
     pages[f"{REGIONS_DIR}/index.md"] = render_region_index(tree)
-    pages.update((path, rendered[path]) for path in paths if path.startswith(CONCEPTS_DIR))
+    pages.update((path, page) for path, page in sorted(rendered.items()) if path.startswith(CONCEPTS_DIR))
     pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
     pages["glossary.json"] = glossary_json(glossary, reports, root)

@@ -59,7 +59,7 @@ QUERY_SEPARATORS = frozenset(" \t\n\r\f\v\u3000，。、；：？！“”‘’
 
 COUNT_CAP = 50  # occurrences counted per gram and section, as the worker counts a term's
 SECTIONS_PER_TEXT_FILE = 64  # a text file's section ids are file * 64 + 0..63
-TEXT_FILE_CHARS = 4000  # a text file closes after this many characters (one long section may exceed it)
+TEXT_FILE_CHARS = 2000  # a text file closes after this many characters (one long section may exceed it)
 GRAM_FILE_BYTES = 32_000  # the aim for a gram file's size: the number of files is a power of two
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
