@@ -46,11 +46,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _CountingHandler(_QuietHandler):
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        outputfile.write(data)
+        self.server.served.append((self.path.split("?")[0], len(data)))  # type: ignore[attr-defined]
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A folder over http on 127.0.0.1, for as long as the block runs: its address."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, served: list | None = None) -> Iterator[str]:
+    """A folder over http on 127.0.0.1, for as long as the block runs: its address.
+    With ``served``, every response's path and body bytes are appended to it."""
+    handler = functools.partial(_QuietHandler if served is None else _CountingHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.served = served  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

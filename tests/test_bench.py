@@ -81,10 +81,30 @@ def test_targets_are_judged_from_the_figures():
     assert judged["N=200 完整构建，冷缓存"] == ("0.60 × 基准", True)
     assert judged["N=200 完整构建，缓存命中"] == ("0.20 × 基准", True)
     assert judged["N=200 转换和注释占本站构建"] == ("25%", False)
-    assert judged["N=200 搜索索引"] == ("1.10 × 报告原文", True)
+    assert judged["N=200 搜索文本（读者按需加载）"] == ("1.10 × 报告原文", True)
     assert judged["N=50 修改一条注释后重新构建"] == ("3.5 秒", False)
     assert judged["N=500 构建无断链（--strict，并检查每个页内链接和锚点）"] == ("0 个", True)
     assert "| N=200 离线搜索首个结果 | ≤ 2 秒 | 0.50 秒 | 达到 |" in bench.table(results)
+
+
+def test_hosted_targets_at_a_thousand_reports():
+    run = {"raw_text_bytes": 1000, "build_seconds": 100.0, "search_index_bytes": 1100, "peak_memory_kib": 1000,
+           "site_bytes": 400, "largest_page_bytes": 1, "pages": 1}
+    hosted = {"open_report_bytes": 420_000, "heaviest_page_bytes": 1_200_000, "queries": {
+        "六个百分百": {"bytes": 700_000, "first_result_seconds": 0.9},
+        "营商环境": {"bytes": 1_600_000, "first_result_seconds": 1.2}}}
+    ours = {**run, "build_seconds": 150.0, "first_search_result_seconds": 0.7, "hosted": hosted}
+    base = {**run, "first_search_result_seconds": None, "hosted": {"open_report_bytes": 40_000_000, "queries": {
+        "六个百分百": None, "营商环境": None}}}
+    judged = {name: (limit, measured, met) for name, limit, measured, met
+              in bench.targets({"runs": {"1000": {"ours": ours, "baseline": base}}})}
+    assert judged["N=1000 打开一份报告（http，不加载搜索索引）"] == ("≤ 600.0 KB", "420.0 KB（基准 40,000.0 KB）", True)
+    assert judged["N=1000 首次搜索另传输（六个百分百）"][2] is True
+    assert judged["N=1000 首次搜索另传输（营商环境）"] == ("≤ 1,500.0 KB", "1,600.0 KB（基准未得出结果）", False)
+    assert judged["N=1000 搜索首个结果（http）"][1:] == ("1.2 秒（基准未得出结果）", True)
+    assert judged["N=1000 最重页面连同其加载"][2] is False
+    assert judged["N=1000 完整构建时间"] == ("与基准对比", "1.50 × 基准", None)
+    assert "N=1000 网站大小" in judged
 
 
 def test_best_of_keeps_every_sample_and_counts_the_fastest(tmp_path):

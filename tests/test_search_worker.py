@@ -204,3 +204,36 @@ def test_posting_lists_decode_to_what_was_encoded(pairs):
 
 def test_a_single_character_finds_its_sections(answers):
     assert _locations(answers["百"]) >= {"concepts/a.html", "reports/r.html#s1", "reports/q.html"}
+
+
+def test_many_matching_pages_read_only_the_best_candidates(browser, tmp_path):
+    """150 pages hold the term: the worker answers with the 50 that hold it most, having read only
+    the text files of its best candidates, and never a gram file the query does not need."""
+    docs = [{"location": f"reports/p{i:03d}.html", "title": f"第{i}份报告",
+             "text": "前言。" + "推进营商环境改善。" * (1 + i % 9) + "其他工作。" * 30} for i in range(150)]
+    root = tmp_path
+    (root / "assets").mkdir()
+    shutil.copy(ASSETS / "search-worker.js", root / "assets")
+    (root / "search").mkdir()
+    index = root / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    files = write_search_files(index, text_file_chars=200, gram_file_bytes=300)
+    shards = files.manifest["config"]["shards"]
+    (root / "index.html").write_text('<!DOCTYPE html><meta charset="utf-8">', encoding="utf-8")
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    fetched = []
+    context.on("request", lambda r: fetched.append(r.url.split("?")[0]))
+    manifest = json.loads(index.read_text(encoding="utf-8"))
+    with serve(root) as address:
+        page.goto(address + "/index.html")
+        ready, result = page.evaluate(RUN, [manifest, ["营商环境"]])
+    context.close()
+    groups = result["data"]["items"]
+    assert len(groups) == 50
+    best = [int(_pages([group])[0][9:12]) for group in groups]
+    assert {i % 9 for i in best[:10]} == {8}  # the pages saying it nine times come first
+    texts = [url for url in fetched if "/search/c/" in url]
+    grams = {url for url in fetched if "/search/g/" in url}
+    assert len(grams) <= 2 and grams <= {f"{address}/search/g/{n}.js" for n in range(shards["grams"])}
+    assert len(texts) < shards["textFiles"] / 2, (len(texts), shards["textFiles"])

@@ -36,7 +36,7 @@ var SNIPPET_WINDOWS = 2;      // at most this many passages per section
 var SECTIONS_PER_PAGE = 30;   // at most this many matching sections per page
 var COUNT_CAP = 50;           // occurrences counted per term and section
 var RESULT_PAGES = 50;        // pages of results at most, the best-ranked ones
-var BATCH = 40;               // candidate sections whose text is read together
+var BATCH = 40;               // candidate sections whose text is read together, at most
 var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 // generator/site/search.py (QUERY_SEPARATORS) leaves out of the index every pair holding one of these.
 var SEPARATORS = /[\s\u3000，。、；：？！“”‘’（）《》【】,;!?"'()\[\]{}<>]+/;
@@ -403,8 +403,10 @@ function confirm(candidates, terms, excluded, complete) {
     if (next >= candidates.length || pages.size >= RESULT_PAGES) {
       return Promise.resolve(confirmed);
     }
-    var batch = candidates.slice(next, next + BATCH);
-    next += BATCH;
+    // No more than the pages still wanted could need: each confirmed candidate may be a page of its own.
+    var size = Math.max(8, Math.min(BATCH, RESULT_PAGES - pages.size));
+    var batch = candidates.slice(next, next + size);
+    next += size;
     var wanted = new Set(batch.map(function (candidate) {
       return Math.floor(candidate.id / manifest.sectionsPerFile);
     }));
