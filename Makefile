@@ -24,7 +24,7 @@ site: $(STAMP)
 offline: site
 	$(BIN)/python -m generator bundle --site site --dist dist
 
-## bench: our build against stock Material + jieba at N = 5, 50, 200, 500 reports
+## bench: our build against stock Material + jieba at N = 5, 50, 200, 500, 1000 reports
 ## (results in bench/results/, table in docs/benchmark.md; takes a while)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

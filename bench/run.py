@@ -14,7 +14,10 @@ annotation):
 * ours only: conversion + annotation time, a warm rebuild (same process),
   a rebuild after editing one annotation (N <= 50), and broken links
   (every link and anchor between the built pages is checked);
-* at N = 200, time to the first search result over file:// in chromium;
+* at N = 200 and 1,000, time to the first search result over file:// in chromium, and what a
+  reader downloads from a loopback http server (a fresh chromium profile each time): opening a
+  report, then one query (a rare and a common term: bytes, and seconds to the first result), and
+  the heaviest of the five largest pages with everything it loads;
 * the conversion speed per format: the seed reports read from a .txt, a PDF
   (pages per second), a .docx and a saved web page (``--formats-only``
   measures this alone).

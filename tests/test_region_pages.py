@@ -66,3 +66,48 @@ def test_the_home_page_data_cannot_end_its_script():
     data = data[len('<script type="application/json" id="report-data">'):data.index("</script>")]
     assert "<" not in data and "\\u003c/script\\u003e" in data
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the HTML row, escaped
+
+
+# ------------------------------------------------------------------ concept pages at archive scale
+
+
+def test_a_common_terms_occurrences_are_paged_and_capped_per_report():
+    """70 reports use the term, one of them 12 times: three pages of at most 30 reports, five snippets
+    a report and a link to the sixth occurrence, a pager naming the range on every page."""
+    from types import SimpleNamespace
+
+    from bs4 import BeautifulSoup
+
+    from generator.glossary.annotate import Occurrence
+    from generator.glossary.terms import Term
+    from generator.render.concepts import (
+        _occurrence_pager,
+        _occurrences_html,
+        occurrence_page_count,
+        render_occurrence_page,
+    )
+
+    term = Term(slug="liu-ge-bai-fen-bai", term="六个百分百", summary="扬尘治理要求", definitions=[], editor_written=True)
+    counts = {f"r{i:02d}": 12 if i == 0 else 1 for i in range(70)}
+    term.occurrences = counts
+    reports = {slug: SimpleNamespace(meta=SimpleNamespace(title=f"报告{slug}")) for slug in counts}
+    occurrences = {slug: [Occurrence(n, term.slug, slug, f"t-liu-ge-bai-fen-bai-{n}", "六个百分百", "落实", "要求", 1)
+                          for n in range(count)] for slug, count in counts.items()}
+    assert occurrence_page_count(term) == 3
+    first = BeautifulSoup(_occurrences_html(term, reports, occurrences, 1), "html.parser")
+    assert len(first.find_all("h3")) == 30 and first.find("h3").get_text() == "报告r00（12处）"
+    links = [a["href"] for a in first.find("ol").find_all("a")]
+    assert links[:5] == [f"../reports/r00.html#t-liu-ge-bai-fen-bai-{n}" for n in range(5)]
+    assert links[5] == "../reports/r00.html#t-liu-ge-bai-fen-bai-5" and "另有7处" in first.find("ol").get_text()
+    last = BeautifulSoup(_occurrences_html(term, reports, occurrences, 3), "html.parser")
+    assert [h.get_text() for h in last.find_all("h3")] == [f"报告r{i}（1处）" for i in range(60, 70)]
+    pager = BeautifulSoup("\n".join(_occurrence_pager(term, 2)), "html.parser")
+    assert "本页列出第31–60份" in pager.get_text()
+    assert [(a["href"], a.get("aria-current")) for a in pager.find_all("a")] == [
+        ("liu-ge-bai-fen-bai.html", None), ("liu-ge-bai-fen-bai--2.html", "page"), ("liu-ge-bai-fen-bai--3.html", None)]
+    page = render_occurrence_page(term, reports, occurrences, 2)
+    assert page.startswith("---\ntitle: 六个百分百：出现位置（第2页）\nsearch:\n  exclude: true\n---")
+    assert "(liu-ge-bai-fen-bai.md)" in page
+    single = Term(slug="x", term="某词", summary="", definitions=[], editor_written=True)
+    single.occurrences = {"r01": 1}
+    assert occurrence_page_count(single) == 1 and _occurrence_pager(single, 1) == []
