@@ -289,7 +289,39 @@ def build_search_files(
     ]
     # Boosted pages (concept pages) first, so that a section's boost follows from its id alone.
     sections.sort(key=lambda section: -section.boost)
+    text_files, ids, boosts = _cut_text_files(sections, text_file_chars)
+    encoded = _postings_by_gram(sections, ids)
+    size = sum(len(gram) * 3 + len(body) + len(title) + 10 for gram, (body, title) in encoded.items())
+    shards = 1
+    while size / shards > gram_file_bytes:
+        shards *= 2
+    gram_files: list[dict[str, list[str]]] = [{} for _ in range(shards)]
+    for gram in sorted(encoded):
+        gram_files[gram_shard(gram, shards)][gram] = encoded[gram]
 
+    files = {f"g/{n}.js": _script(f"g/{n}", data) for n, data in enumerate(gram_files)}
+    files.update({f"c/{n}.js": _script(f"c/{n}", data) for n, data in enumerate(text_files)})
+    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
+    manifest = {
+        "config": {
+            **(config or {}),
+            "shards": {
+                "version": version,
+                "grams": shards,
+                "sectionsPerFile": SECTIONS_PER_TEXT_FILE,
+                "textFiles": len(text_files),
+                "boosts": boosts,
+                "countCap": COUNT_CAP,
+            },
+        },
+        "docs": [],
+    }
+    return SearchFiles(manifest, files)
+
+
+def _cut_text_files(sections: list[SearchSection], text_file_chars: int) -> tuple[list[dict], list[int], list]:
+    """The text files' data (``p``: [page, title] pairs, ``s``: [page index, anchor, title, text, boost?]),
+    each section's id (file * SECTIONS_PER_TEXT_FILE + place) and the runs of ids sharing a boost."""
     text_files: list[dict] = []
     ids: list[int] = []
     boosts: list[list[float]] = []  # [first id after the run, boost], in id order
@@ -323,7 +355,11 @@ def build_search_files(
         for page in data["p"]:
             if not page[1]:
                 page[1] = page_titles.get(page[0], page[0])
+    return text_files, ids, boosts
 
+
+def _postings_by_gram(sections: list[SearchSection], ids: list[int]) -> dict[str, list[str]]:
+    """For every gram: [its sections in the text, with counts; its sections in the titles], encoded."""
     # Counting the grams of 20 million characters (1,000 reports) is the build's largest single job:
     # contiguous runs of sections go to the cores, and their lists are joined in id order.
     parts = _parts([len(section.text) + len(section.title) for section in sections])
@@ -341,36 +377,10 @@ def build_search_files(
             else:
                 entry[0] = _join(entry[0], body, True)
                 entry[1] = _join(entry[1], title, False)
-    size = 0
-    for gram, entry in encoded.items():
+    for entry in encoded.values():
         entry[0] = entry[0][0] if entry[0] else ""
         entry[1] = entry[1][0] if entry[1] else ""
-        size += len(gram) * 3 + len(entry[0]) + len(entry[1]) + 10
-    shards = 1
-    while size / shards > gram_file_bytes:
-        shards *= 2
-    gram_files: list[dict[str, list[str]]] = [{} for _ in range(shards)]
-    for gram in sorted(encoded):
-        gram_files[gram_shard(gram, shards)][gram] = encoded[gram]
-
-    files = {f"g/{n}.js": _script(f"g/{n}", data) for n, data in enumerate(gram_files)}
-    files.update({f"c/{n}.js": _script(f"c/{n}", data) for n, data in enumerate(text_files)})
-    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
-    manifest = {
-        "config": {
-            **(config or {}),
-            "shards": {
-                "version": version,
-                "grams": shards,
-                "sectionsPerFile": SECTIONS_PER_TEXT_FILE,
-                "textFiles": len(text_files),
-                "boosts": boosts,
-                "countCap": COUNT_CAP,
-            },
-        },
-        "docs": [],
-    }
-    return SearchFiles(manifest, files)
+    return encoded
 
 
 def gram_files_for(term: str, shards: int) -> set[int]:
@@ -382,7 +392,6 @@ def gram_files_for(term: str, shards: int) -> set[int]:
     if len(key) % 2:
         grams.append(key[-2:])
     return {gram_shard(gram, shards) for gram in grams}
-
 
 
 def write_search_files(index: Path, **sizes: int) -> SearchFiles:
