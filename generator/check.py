@@ -4,18 +4,21 @@ Seeds, the manifest and overrides files must convert, and a report that
 looks unconverted is a warning (see ``audit``); term files must be
 well-formed; across files, terms and aliases must be unique, aliases must not
 name another term, ``related`` and sense ``reports`` must name things that
-exist. A term found in no report is a warning. Every problem names its file
-and line and says how to fix it.
+exist; ``annotations/dismissed.yml`` must be well-formed and dismiss no term.
+Warnings ask for what every term should have (see ``glossary_warnings``).
+Every problem names its file and line and says how to fix it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audit import audit_report
 from .glossary.annotate import annotate_reports
-from .glossary.annotations import TERMS_DIR, TermFile, load_term_files
+from .glossary.annotations import SUMMARY_LIMIT, TERMS_DIR, TermFile, load_term_files
+from .glossary.dismissed import DISMISSED_FILE, Dismissal, load_dismissed
+from .inline import plain
 from .model import Problem, Report
 from .glossary.notes import NOTES_DIR, attach_notes
 from .sources.read import SourceError
@@ -30,6 +33,7 @@ class CheckResult:
     problems: list[Problem]
     reports: list[Report]
     glossary: Glossary | None
+    dismissed: list[Dismissal] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,23 +58,85 @@ def check_project(root: Path) -> CheckResult:
         problems += audit_report(report, Path("seeds") / report.meta.source_file)
     files, file_problems = load_term_files(root / TERMS_DIR)
     problems += file_problems
-    problems += cross_check(files, reports)
+    # A seed that failed defines nothing: do not blame term files for what it would have defined.
+    problems += cross_check(files, reports, all_reports=not unreadable)
+    dismissed_path = root / DISMISSED_FILE
+    dismissed = load_dismissed(dismissed_path, problems)
     glossary = None
     if not any(p.severity == "error" for p in problems):
         glossary = build_glossary(reports, files)
         annotate_reports(reports, glossary)
-        for term in glossary.terms:
-            if not term.occurrences and term.editor_file:
-                record = next(f for f in files if str(f.path) == term.editor_file)
-                problems.append(Problem(
-                    "warning", term.editor_file, record.line("term"), f"'{term.term}' occurs in no report",
-                    "check the spelling, or add the form the reports use to 'aliases'",
-                ))
+        problems += glossary_warnings(glossary, files, reports)
+        problems += check_dismissed(dismissed, dismissed_path, glossary, reports)
     # Notes are checked even when the glossary is not, so every error shows at once.
     problems += attach_all_notes(root, reports)
     if any(p.severity == "error" for p in problems):
         glossary = None
-    return CheckResult(problems, reports, glossary)
+    return CheckResult(problems, reports, glossary, dismissed)
+
+
+def glossary_warnings(glossary: Glossary, files: list[TermFile], reports: list[Report]) -> list[Problem]:
+    """What every term should have: a use in some report, forms of its own, an English summary of at most
+    SUMMARY_LIMIT characters, and, when the editors wrote it, its sources."""
+    problems: list[Problem] = []
+    records = {str(record.path): record for record in files}
+    seeds = {report.meta.slug: str(Path("seeds") / report.meta.source_file) for report in reports}
+
+    def where(term) -> tuple[str, int | None]:
+        record = records.get(term.editor_file or "")
+        if record is not None:
+            return term.editor_file, record.line("term")
+        return seeds.get(term.defined_in[0], "seeds") if term.defined_in else "seeds", None
+
+    def line(term, key: str) -> int | None:
+        record = records.get(term.editor_file or "")
+        return record.line(key) if record is not None and key in record.lines else where(term)[1]
+
+    owners: dict[str, list] = {}
+    for term in glossary.terms:
+        for form in dict.fromkeys(term.forms):
+            owners.setdefault(form, []).append(term)
+    new_file = "create annotations/terms/{slug}.md with 'term: {term}', 'category:' and the field"
+    for term in glossary.terms:
+        file, first = where(term)
+        if not term.occurrences:
+            problems.append(Problem("warning", file, first, f"'{term.term}' occurs in no report",
+                                    "check the spelling, or add the form the reports use to 'aliases'"))
+        shared = [other for form in term.forms for other in owners[form] if other is not term]
+        for other in dict.fromkeys(shared):
+            form = next(f for f in term.forms if other in owners[f])
+            problems.append(Problem("warning", file, line(term, "aliases"),
+                                    f"'{form}' is a form of both '{term.term}' and '{other.term}'",
+                                    "a form must name one term: drop the alias from one of them, or merge them"))
+        if not term.summary_en:
+            hint = ("add 'summary_en: …', a one-line English gloss" if term.editor_file
+                    else new_file.format(slug=term.slug, term=term.term) + " 'summary_en: …'")
+            problems.append(Problem("warning", file, first, f"'{term.term}' has no English summary", hint))
+        elif len(term.summary_en) > SUMMARY_LIMIT:
+            problems.append(Problem("warning", file, line(term, "summary_en"),
+                                    f"summary_en is {len(term.summary_en)} characters, over {SUMMARY_LIMIT}",
+                                    "keep it to one short line; details belong in the explanation"))
+        if term.editor_written and not term.sources:
+            problems.append(Problem("warning", file, first, f"'{term.term}' is written by the editors and names no source",
+                                    "add 'sources:' with the document that defines it (title, and url or date), "
+                                    "or the report in the archive that explains it (report: slug)"))
+    return problems
+
+
+def check_dismissed(dismissed: list[Dismissal], path: Path, glossary: Glossary, reports: list[Report]) -> list[Problem]:
+    problems: list[Problem] = []
+    forms = glossary.by_form()
+    texts = ["\n".join(plain(text) for text, _ in report.body_texts()) for report in reports]
+    for entry in dismissed:
+        term = forms.get(entry.term)
+        if term is not None:
+            problems.append(Problem("error", str(path), entry.line, f"'{entry.term}' is dismissed but is a term"
+                                    + (f" ({term.editor_file})" if term.editor_file else ""),
+                                    "remove the entry: a term is explained, not dismissed"))
+        elif not any(entry.term in text for text in texts):
+            problems.append(Problem("warning", str(path), entry.line, f"dismissed '{entry.term}' occurs in no report",
+                                    "remove the entry, or correct it to the text suggest lists"))
+    return problems
 
 
 def attach_all_notes(root: Path, reports: list[Report]) -> list[Problem]:
@@ -87,7 +153,7 @@ def attach_all_notes(root: Path, reports: list[Report]) -> list[Problem]:
     return problems
 
 
-def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:
+def cross_check(files: list[TermFile], reports: list[Report], all_reports: bool = True) -> list[Problem]:
     problems: list[Problem] = []
     report_terms = {name for report in reports for entry in report.glossary for name in entry.terms}
     report_slugs = {report.meta.slug for report in reports}
@@ -106,14 +172,14 @@ def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:
             if alias == record.term:
                 continue
             other = owners.get(alias)
-            if other is not None and other is not record:
-                problems.append(Problem("error", str(record.path), record.line("aliases"),
-                                        f"alias '{alias}' is the term of {other.path}",
-                                        "remove the alias, or merge the two terms"))
-            elif alias in report_terms and alias != record.term:
+            if alias in report_terms:
                 problems.append(Problem("error", str(record.path), record.line("aliases"),
                                         f"alias '{alias}' is a term a report defines",
                                         f"annotate it in its own file (term: {alias}) instead"))
+            elif other is not None and other is not record:
+                problems.append(Problem("error", str(record.path), record.line("aliases"),
+                                        f"alias '{alias}' is the term of {other.path}",
+                                        "remove the alias, or merge the two terms"))
             elif alias in alias_owners and alias_owners[alias] is not record:
                 problems.append(Problem("error", str(record.path), record.line("aliases"),
                                         f"alias '{alias}' is also an alias in {alias_owners[alias].path}",
@@ -124,6 +190,9 @@ def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:
     table = divisions()
     unknown = {r.meta.region for r in reports if r.meta.region and not r.meta.region_code}
     for record in files:
+        if not record.summary and record.term not in report_terms and all_reports:
+            problems.append(Problem("error", str(record.path), 1, "missing field 'summary'",
+                                    "add 'summary: …' to the front matter (only a term a report defines may leave it out)"))
         if record.scope:
             _, wrong = resolve_scope(record.scope, table, unknown)
             if wrong:
@@ -134,6 +203,11 @@ def cross_check(files: list[TermFile], reports: list[Report]) -> list[Problem]:
                 problems.append(Problem("error", str(record.path), record.line("related"),
                                         f"related term '{name}' is not a known term",
                                         "use a term or alias that has a file or a report definition"))
+        for source in record.sources:
+            if source.report and source.report not in report_slugs:
+                problems.append(Problem("error", str(record.path), record.line("sources"),
+                                        f"source names unknown report '{source.report}'",
+                                        f"use one of: {', '.join(sorted(report_slugs))}"))
         for sense in record.senses:
             for slug in sense.reports:
                 if slug not in report_slugs:

@@ -28,7 +28,7 @@ from .sources.overrides import Overrides, load_overrides
 from .sources.read import SourceError, format_lines, read_source
 from .render.report import page_heading, render_report
 from .site.pages import BuildError, generate, write_pages
-from .glossary.suggest import format_candidates, suggest
+from .glossary.suggest import coverage, format_candidates, format_coverage, suggest
 
 
 def _report(path: Path):
@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     suggest_cmd = sub.add_parser("suggest", help="list candidate jargon not yet annotated")
     suggest_cmd.add_argument("--root", type=Path, default=Path("."))
     suggest_cmd.add_argument("--limit", type=int, default=60)
+    suggest_cmd.add_argument("--stats", action="store_true",
+                             help="print how many candidates are explained by terms or dismissed, and which are open")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.root, args.diff)
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "suggest":
-        return _suggest(args.root, args.limit)
+        return _suggest(args.root, args.limit, args.stats)
     try:
         if args.command == "build":
             generated = generate(args.root)
@@ -126,12 +128,16 @@ def _check(root: Path, diff: str | None = None) -> int:
     return 1 if result.errors else 0
 
 
-def _suggest(root: Path, limit: int) -> int:
+def _suggest(root: Path, limit: int, stats: bool = False) -> int:
     result = check_project(root)
     if result.glossary is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)
         return 1
-    candidates = suggest(result.reports, result.glossary, limit)
+    dismissed = {entry.term for entry in result.dismissed}
+    if stats:
+        print(format_coverage(coverage(result.reports, result.glossary, dismissed)))
+        return 0
+    candidates = suggest(result.reports, result.glossary, limit, dismissed)
     print(format_candidates(candidates))
     return 0

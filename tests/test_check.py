@@ -29,7 +29,12 @@ REPORT = """政府工作报告
 两闲一空：实施闲置国有资产、闲置土地和“空心村”盘活起效专项行动。
 """
 
-GOOD = "---\nterm: 放管服\nsummary: 简政放权、放管结合、优化服务改革的简称。\ncategory: 改革与营商环境\n---\n\n说明。\n"
+GOOD = ("---\nterm: 放管服\nsummary: 简政放权、放管结合、优化服务改革的简称。\ncategory: 改革与营商环境\n"
+        "summary_en: Streamlining administration, delegating powers and improving services\n"
+        "sources:\n  - title: 《国务院关于印发2015年推进简政放权放管结合转变政府职能工作方案的通知》\n---\n\n说明。\n")
+
+REPORT_TERM = ("---\nterm: 两闲一空\ncategory: 地方工作部署\n"
+               "summary_en: Reusing idle state assets, idle land and hollowed-out villages\n---\n")
 
 
 @pytest.fixture
@@ -38,6 +43,8 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "seeds" / "test-report.txt").write_text(REPORT, encoding="utf-8")
     terms = tmp_path / "annotations" / "terms"
     terms.mkdir(parents=True)
+    # The report defines 两闲一空; its file adds only what the report lacks (no summary needed).
+    (terms / "liang-xian-yi-kong.md").write_text(REPORT_TERM, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return terms
 
@@ -60,15 +67,16 @@ CASES = {
     ),
     "missing field": (
         {"fang-guan-fu.md": "---\nterm: 放管服\ncategory: 改革与营商环境\n---\n"},
-        [f"{F}fang-guan-fu.md:1: error: missing field 'summary' (add 'summary: …' to the front matter)"],
+        [f"{F}fang-guan-fu.md:1: error: missing field 'summary' "
+         "(add 'summary: …' to the front matter (only a term a report defines may leave it out))"],
     ),
     "empty field": (
         {"fang-guan-fu.md": "---\nterm: 放管服\nsummary: ''\ncategory: 改革与营商环境\n---\n"},
-        [f"{F}fang-guan-fu.md:3: error: 'summary' must be non-empty text (add 'summary: …' to the front matter)"],
+        [f"{F}fang-guan-fu.md:3: error: 'summary' must be non-empty text (write summary: … on one line)"],
     ),
     "unknown field": (
         {"fang-guan-fu.md": GOOD.replace("category:", "colour: 红\ncategory:")},
-        [f"{F}fang-guan-fu.md:4: error: unknown field 'colour' (allowed fields: aliases, category, related, scope, senses, summary, term)"],
+        [f"{F}fang-guan-fu.md:4: error: unknown field 'colour' (allowed fields: aliases, category, related, scope, senses, sources, summary, summary_en, term)"],
     ),
     "unknown category": (
         {"fang-guan-fu.md": GOOD.replace("改革与营商环境", "杂项")},
@@ -87,7 +95,7 @@ CASES = {
     ),
     "script in the explanation": (
         {"fang-guan-fu.md": GOOD + "\n[点我](javascript:alert(1))\n"},
-        [f"{F}fang-guan-fu.md:9: error: raw HTML or script in the explanation (use Markdown, not HTML; links must be http(s))"],
+        [f"{F}fang-guan-fu.md:12: error: raw HTML or script in the explanation (use Markdown, not HTML; links must be http(s))"],
     ),
     "duplicate term": (
         {"fang-guan-fu.md": GOOD, "fang-guan-fu-2.md": GOOD},

@@ -12,8 +12,15 @@ Each file is Markdown with YAML front matter; the body is the explanation::
       - reports: [shiguai-2024-work-report]
         summary: ……
     scope: 全国                 # optional: where it applies (全国, or a list of regions)
+    summary_en: "Streamlining administration, delegating power, improving services"
+    sources:                    # what defines the term: title, and optionally url, date, report
+      - title: 《国务院关于……的通知》
+        date: 2015-05-12
     ---
     “放管服”是……
+
+``summary`` may be left out where a report's 名词解释 defines the term (the
+report's words are the summary); ``summary_en`` is a one-line English gloss.
 
 Loading checks the form of each file and reports every problem with its file,
 line and a fix; checks that need the whole glossary live in ``check``.
@@ -30,7 +37,7 @@ from ..sources.read import SourceError
 from ..sources.yamlfile import LineDict, line_of, parse_yaml
 
 TERMS_DIR = Path("annotations") / "terms"
-SUMMARY_LIMIT = 80
+SUMMARY_LIMIT = 80  # characters of the Chinese summary (an error) and of summary_en (a warning in check)
 CATEGORIES = (
     "党的建设与政治",
     "民族团结",
@@ -44,9 +51,12 @@ CATEGORIES = (
     "社会治理与安全",
     "地方工作部署",
 )
-REQUIRED = ("term", "summary", "category")
-ALLOWED = {"term", "aliases", "summary", "category", "related", "senses", "scope"}
+REQUIRED = ("term", "category")
+ALLOWED = {"term", "aliases", "summary", "summary_en", "category", "related", "senses", "scope", "sources"}
 SENSE_FIELDS = {"reports", "summary", "explanation"}
+SOURCE_FIELDS = {"title", "url", "date", "report"}
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_URL = re.compile(r"^https?://[^\s<>\"'()\[\]`\\]+$")  # no characters that could end a Markdown link
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Raw HTML, script URLs and event handlers have no place in an annotation.
 _UNSAFE = re.compile(r"<\s*[a-zA-Z!/]|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", re.IGNORECASE)
@@ -65,6 +75,16 @@ class SenseSpec:
     line: int | None
 
 
+@dataclass(frozen=True)
+class SourceRef:
+    """A document that defines a term: a central document, law or notice, or a report in the archive."""
+
+    title: str
+    url: str | None = None
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    report: str | None = None  # slug of a report in the archive
+
+
 @dataclass
 class TermFile:
     path: Path
@@ -72,9 +92,11 @@ class TermFile:
     term: str
     aliases: list[str] = field(default_factory=list)
     summary: str = ""
+    summary_en: str = ""
     category: str = ""
     related: list[str] = field(default_factory=list)
     senses: list[SenseSpec] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
     scope: list[str] | None = None  # None: the default scope; ["全国"], or region names or codes
     explanation: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
@@ -139,7 +161,12 @@ def load_term_file(path: Path, problems: list[Problem]) -> TermFile | None:
             ok = False
     if not ok:
         return None
-    record = TermFile(path=path, slug=path.stem, term=data["term"].strip(), summary=data["summary"].strip(),
+    for key in ("summary", "summary_en"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            error(line_for(key), f"'{key}' must be non-empty text", f"write {key}: … on one line")
+            return None
+    record = TermFile(path=path, slug=path.stem, term=data["term"].strip(), summary=(data.get("summary") or "").strip(),
+                      summary_en=" ".join((data.get("summary_en") or "").split()),
                       category=data["category"].strip(), explanation=body.strip())
     record.lines = {str(key): line_for(str(key)) for key in data}
     record.lines["body"] = body_line
@@ -154,7 +181,13 @@ def load_term_file(path: Path, problems: list[Problem]) -> TermFile | None:
     if len(record.summary) > SUMMARY_LIMIT:
         error(line_for("summary"), f"summary is {len(record.summary)} characters, over the limit of {SUMMARY_LIMIT}",
               "shorten it; put details in the explanation below the front matter")
+    if record.summary_en and not re.search(r"[A-Za-z]", record.summary_en):
+        error(line_for("summary_en"), "'summary_en' is not English", "write a one-line English gloss")
+    elif re.search(r"[\u4e00-\u9fff]", record.summary_en):
+        error(line_for("summary_en"), "'summary_en' contains Chinese characters",
+              "write it in English; give the Chinese term in 'term' or 'aliases'")
     record.senses = _senses(data, record, error, line_for)
+    record.sources = _sources(data, error, line_for)
     if "scope" in data:
         scope = data["scope"]
         scope = [scope] if isinstance(scope, str) else scope
@@ -194,8 +227,44 @@ def _senses(data: LineDict, record: TermFile, error, line_for) -> list[SenseSpec
     return found
 
 
+def _sources(data: LineDict, error, line_for) -> list[SourceRef]:
+    sources = data.get("sources")
+    if sources is None:
+        return []
+    hint = "write '- title: 《……》' entries, each with optional 'url:', 'date:' (2021-07-24) and 'report:' (a slug)"
+    if not isinstance(sources, list) or not sources:
+        error(line_for("sources"), "'sources' must be a list of documents", hint)
+        return []
+    found = []
+    for source in sources:
+        line = (line_of(source) or 0) + 1 if isinstance(source, LineDict) else line_for("sources")
+        if not isinstance(source, dict):
+            error(line, "each source must be a mapping", hint)
+            continue
+        unknown = [key for key in source if key not in SOURCE_FIELDS]
+        title, url, date, report = (source.get(key) for key in ("title", "url", "date", "report"))
+        date = str(date) if isinstance(date, int) else date  # 2021 is read as a number
+        if unknown:
+            error(line, f"unknown field '{unknown[0]}' in a source", f"allowed: {', '.join(sorted(SOURCE_FIELDS))}")
+        elif not isinstance(title, str) or not title.strip():
+            error(line, "a source needs a 'title'", "name the document, e.g. 《关于全面推行河长制的意见》")
+        elif url is not None and (not isinstance(url, str) or not _URL.match(url.strip())):
+            error(line, f"source url {url!r} is not an http(s) address", "give the full address, https://…")
+        elif date is not None and (not isinstance(date, str) or not _DATE.match(date.strip())):
+            error(line, f"source date {date!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-12-11")
+        elif report is not None and (not isinstance(report, str) or not _SLUG.match(report.strip())):
+            error(line, f"source report {report!r} is not a report slug", "e.g. report: sichuan-2026-work-report")
+        elif unsafe_text(title):
+            error(line, "raw HTML or script in a source title", "write plain text")
+        else:
+            found.append(SourceRef(title.strip(), url.strip() if url else None, date.strip() if date else None,
+                                   report.strip() if report else None))
+    return found
+
+
 def _check_unsafe(record: TermFile, error) -> None:
-    fields = [("term", record.term), ("summary", record.summary), ("category", record.category)]
+    fields = [("term", record.term), ("summary", record.summary), ("summary_en", record.summary_en),
+              ("category", record.category)]
     fields += [("aliases", alias) for alias in record.aliases] + [("related", item) for item in record.related]
     fields += [("scope", item) for item in record.scope or []]
     fields += [("senses", sense.summary + " " + sense.explanation) for sense in record.senses]

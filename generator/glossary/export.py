@@ -38,11 +38,13 @@ def glossary_data(glossary: Glossary, reports: list[Report], root: Path | None =
             "term": term.term,
             "aliases": term.aliases,
             "summary": term.summary,
+            "summary_en": term.summary_en,
             "category": term.category,
             "related": term.related,
             "editor_written": term.editor_written,
             "definitions": definitions,
             "senses": [{"reports": s.reports, "summary": s.summary} for s in term.senses],
+            "sources": [_source(source) for source in glossary.sources(term)],
             "occurrences": dict(sorted(term.occurrences.items())),
             "scope": {"national": term.scope.national, "regions": glossary.scope_names(term),
                       "set_by_editor": term.scope_given},
@@ -67,6 +69,12 @@ def glossary_data(glossary: Glossary, reports: list[Report], root: Path | None =
             for r in reports
         ],
     }
+
+
+def _source(source) -> dict:
+    item = {"title": source.title}
+    item.update({key: value for key in ("url", "date", "report") if (value := getattr(source, key))})
+    return item
 
 
 def _region_path(glossary: Glossary, report: str) -> list[str]:

@@ -2,12 +2,14 @@
 
 Candidates are the policy shorthand these reports are full of:
 
-* quoted coinages (“放管服”, “一网通办”, “断头路”);
+* quoted coinages (“放管服”, “一网通办”, “断头路”, “1310”);
 * numeric slogans: 两个维护, 四个最严 (a numeral with 个/大/项 and the word
   jieba finds after it), and interleaved ones such as 三区三线, 一老一小;
 
-minus everything the glossary already explains. Each candidate comes with
-its count per report and one line of context.
+minus everything the glossary explains and everything the editors dismissed
+(``annotations/dismissed.yml``). Each candidate comes with its count per
+report and one line of context. ``coverage`` measures how much of the jargon
+is dealt with: a term, a dismissal, or still open.
 """
 
 from __future__ import annotations
@@ -26,13 +28,21 @@ _NUMERAL = "一二三四五六七八九十两双百千万多"
 _QUOTED = re.compile(r"“([^“”‘’，。、；：！？,.;:!?\s（）()《》]{2,10})”")
 _INTERLEAVED = re.compile(rf"(?:[{_NUMERAL}][\u4e00-\u9fff]{{1,2}}){{2,4}}")
 _COUNTED = re.compile(rf"[{_NUMERAL}](?:个|大|项|张)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A coded slogan: “1310”, “1571” (not a bare 2-digit number or a year range).
+_CODE = re.compile(r"[1-9]\d{2,4}")
 # Heads that make a counted phrase ordinary language, not a slogan (三个方面, 两个百分点).
 _GENERIC = {
     "方面", "项目", "百分点", "以上", "左右", "月", "年", "小时", "领域", "环节", "阶段", "部门", "单位", "层面",
     "时期", "批次", "全面", "重点", "地区", "区域", "街道", "社区", "乡镇", "村", "企业", "万元", "亿元", "人次",
 }
+# Counting words: a run of numerals and these alone is a count or an ordinal (十三届七次, 一个又一个).
+_COUNTING = set("个届次年月日号期批又")
+# A numeral after these is part of an ordinal or a number (第二个百年, 11.2万个), not a slogan's start.
+_NOT_A_START = set(_NUMERAL) | set("第0123456789.％%")
 _CONTEXT = 20
 _COMMON_WORD_FREQUENCY = 50
+MINIMUM_OCCURRENCES = 2  # a candidate said once is not yet the archive's jargon (coverage counts from here)
 
 
 @dataclass
@@ -47,17 +57,38 @@ class Candidate:
         return sum(self.counts.values())
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How the candidates with at least ``minimum`` occurrences are dealt with."""
+
+    minimum: int
+    terms: tuple[str, ...]  # candidates a glossary term explains
+    dismissed: tuple[str, ...]  # candidates the editors dismissed
+    open: tuple[str, ...]  # neither: the to-do list
+
+    @property
+    def total(self) -> int:
+        return len(self.terms) + len(self.dismissed) + len(self.open)
+
+    @property
+    def covered(self) -> int:
+        return len(self.terms) + len(self.dismissed)
+
+    def share(self, count: int) -> float:
+        return count / self.total if self.total else 1.0
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     return base_tokenizer()
 
 
-def _counted_phrases(text: str) -> list[str]:
+def _counted_phrases(text: str, boundaries: set[int]) -> list[str]:
     """N个X / N大X: the numeral, its measure word, and the word jieba finds after it."""
     found = []
     for match in _COUNTED.finditer(text):
-        if not _starts_a_word(text, match):
-            continue
+        if not _starts_a_word(text, match, boundaries) or match.group() == "一个":
+            continue  # 一个 is mostly the article "a" (一个石拐人), not a count
         rest = text[match.end(): match.end() + 8]
         words = list(_jieba().cut(rest, HMM=True))
         if not words:
@@ -66,24 +97,36 @@ def _counted_phrases(text: str) -> list[str]:
         if len(head) == 1 and len(words) > 1 and re.fullmatch(r"[\u4e00-\u9fff]", words[1][:1] or ""):
             head += words[1]  # 两个维护: cut as 维/护 by some dictionaries
         if 2 <= len(head) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", head) and head not in _GENERIC:
-            found.append(match.group() + head)
+            phrase = match.group() + head
+            if not _is_common_word(phrase):
+                found.append(phrase)
     return found
 
 
 def candidates_in(text: str) -> list[str]:
-    found = [quoted for quoted in _QUOTED.findall(text) if not _is_common_word(quoted)]
-    interleaved = [m for m in _INTERLEAVED.finditer(text) if _starts_a_word(text, m)]
-    if interleaved:
-        boundaries = _word_boundaries(text)
-        for match in interleaved:
+    found = [quoted for quoted in _QUOTED.findall(text) if _is_coinage(quoted)]
+    numeric = [m for m in _INTERLEAVED.finditer(text)] + [m for m in _COUNTED.finditer(text)]
+    if not numeric:
+        return found
+    boundaries = word_boundaries(text)
+    for match in _INTERLEAVED.finditer(text):
+        if _starts_a_word(text, match, boundaries):
             slogan = _trim_to_word(match, boundaries)
             if slogan and _looks_like_slogan(slogan):
                 found.append(slogan)
-    found += _counted_phrases(text)
+    found += _counted_phrases(text, boundaries)
     return found
 
 
-def _word_boundaries(text: str) -> set[int]:
+def _is_coinage(quoted: str) -> bool:
+    """A quoted coinage has Han characters (or is a coded slogan like “1310”) and is not ordinary vocabulary."""
+    if _CODE.fullmatch(quoted):
+        return True
+    return len(_HAN.findall(quoted)) >= 2 and not _is_common_word(quoted)
+
+
+def word_boundaries(text: str) -> set[int]:
+    """Where jieba says words start and end in ``text``."""
     positions, position = {0}, 0
     for word in _jieba().cut(text, HMM=True):
         position += len(word)
@@ -99,44 +142,112 @@ def _trim_to_word(match: re.Match[str], boundaries: set[int]) -> str:
     return ""
 
 
-def _starts_a_word(text: str, match: re.Match[str]) -> bool:
-    """十大 in 二十大 is part of a number, not the start of a slogan."""
-    return match.start() == 0 or text[match.start() - 1] not in _NUMERAL
+def _starts_a_word(text: str, match: re.Match[str], boundaries: set[int]) -> bool:
+    """十大 in 二十大, 二个 in 第二个, 一大 in 统一大市场: part of a number or of a word, not a slogan's start."""
+    if match.start() > 0 and text[match.start() - 1] in _NOT_A_START:
+        return False
+    return match.start() in boundaries
 
 
 def _is_common_word(text: str) -> bool:
-    """Ordinary vocabulary (首府, 小区, 全覆盖) is quoted for emphasis, not coined."""
+    """Ordinary vocabulary (首府, 千方百计) is quoted for emphasis, not coined."""
     return _jieba().FREQ.get(text, 0) >= _COMMON_WORD_FREQUENCY
 
 
 def _looks_like_slogan(text: str) -> bool:
-    # 三区三线, 一老一小: at least two numerals, and not a plain number (一百二十).
+    # 三区三线, 一老一小: at least two numerals, and not a plain number (一百二十) or a count (十三届七次).
     numerals = sum(char in _NUMERAL for char in text)
-    return 2 <= numerals < len(text) - 1
+    if not 2 <= numerals < len(text) - 1 or _is_common_word(text):
+        return False
+    return not all(char in _NUMERAL or char in _COUNTING for char in text)
 
 
-def suggest(reports: list[Report], glossary: Glossary, limit: int = 60) -> list[Candidate]:
-    known = set(glossary.by_form())
+def _occurrences(text: str, name: str, boundaries: set[int]) -> list[int]:
+    """Where ``name`` stands as a word of its own: not inside a longer word (营商 in 营商环境), unless quoted."""
+    found, start = [], text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        quoted = text[start - 1:start] == "“" and text[end:end + 1] == "”"
+        if quoted or (start in boundaries and end in boundaries):
+            found.append(start)
+        start = text.find(name, start + 1)
+    return found
+
+
+def find_candidates(reports: list[Report]) -> list[Candidate]:
+    """Every candidate in the reports, with its counts, most frequent first."""
     texts = [(report.meta.slug, plain(text), line) for report in reports for text, line in report.body_texts()]
-    found: dict[str, Candidate] = {}
+    names: set[str] = set()
     for _slug, text, _line in texts:
-        for name in candidates_in(text):
-            if name not in known and not any(name in form or form in name for form in known if len(form) >= 3):
-                found.setdefault(name, Candidate(name))
-    for candidate in found.values():
-        for slug, text, line in texts:
-            count = text.count(candidate.text)
-            if count:
-                candidate.counts[slug] += count
-                if not candidate.context:
-                    start = text.index(candidate.text)
-                    candidate.context = text[max(0, start - _CONTEXT): start + len(candidate.text) + _CONTEXT]
-                    candidate.where = f"{slug}:{line}"
+        names.update(candidates_in(text))
+    found = {name: Candidate(name) for name in names}
+    for slug, text, line in texts:
+        present = [name for name in names if name in text]
+        if not present:
+            continue
+        boundaries = word_boundaries(text)
+        for name in present:
+            positions = _occurrences(text, name, boundaries)
+            if not positions:
+                continue
+            candidate = found[name]
+            candidate.counts[slug] += len(positions)
+            if not candidate.context:
+                start = positions[0]
+                candidate.context = text[max(0, start - _CONTEXT): start + len(name) + _CONTEXT]
+                candidate.where = f"{slug}:{line}"
     # A candidate inside a longer one found as often is only its beginning (六大产业 / 六大产业集群).
     kept = [c for c in found.values() if c.total and not any(
         c.text != o.text and c.text in o.text and c.total == o.total for o in found.values())]
-    ranked = sorted(kept, key=lambda c: (-c.total, -len(c.counts), c.text))
-    return ranked[:limit]
+    return sorted(kept, key=lambda c: (-c.total, -len(c.counts), c.text))
+
+
+def explained_by(name: str, glossary: Glossary) -> str | None:
+    """The term that explains a candidate: one of its forms, or a form of 3+ characters it contains or is part of."""
+    forms = glossary.by_form()
+    if name in forms:
+        return forms[name].term
+    for form, term in forms.items():
+        if len(form) >= 3 and (name in form or form in name):
+            return term.term
+    return None
+
+
+def suggest(reports: list[Report], glossary: Glossary, limit: int = 60,
+            dismissed: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+    """The candidates no term explains and no editor dismissed, most frequent first."""
+    open_ = [c for c in find_candidates(reports)
+             if c.text not in dismissed and explained_by(c.text, glossary) is None]
+    return open_[:limit]
+
+
+def coverage(reports: list[Report], glossary: Glossary, dismissed: frozenset[str] | set[str] = frozenset(),
+             minimum: int = MINIMUM_OCCURRENCES) -> Coverage:
+    terms, dropped, open_ = [], [], []
+    for candidate in find_candidates(reports):
+        if candidate.total < minimum:
+            continue
+        if explained_by(candidate.text, glossary) is not None:
+            terms.append(candidate.text)
+        elif candidate.text in dismissed:
+            dropped.append(candidate.text)
+        else:
+            open_.append(candidate.text)
+    return Coverage(minimum, tuple(terms), tuple(dropped), tuple(open_))
+
+
+def format_coverage(result: Coverage) -> str:
+    def percent(count: int) -> str:
+        return f"{100 * result.share(count):.1f} %"
+
+    lines = [
+        f"candidates with at least {result.minimum} occurrences: {result.total}",
+        f"covered: {result.covered} of {result.total} ({percent(result.covered)})",
+        f"  terms: {len(result.terms)} ({percent(len(result.terms))})",
+        f"  dismissed: {len(result.dismissed)} ({percent(len(result.dismissed))})",
+        f"open: {len(result.open)} ({percent(len(result.open))})" + (": " + "、".join(result.open) if result.open else ""),
+    ]
+    return "\n".join(lines)
 
 
 def format_candidates(candidates: list[Candidate]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
 
-from .annotations import TermFile
+from .annotations import SourceRef, TermFile
 from ..inline import plain
 from .matching import TermMatcher
 from ..model import GlossaryEntry, Report
@@ -55,11 +55,13 @@ class Term:
     term: str
     aliases: list[str] = field(default_factory=list)
     summary: str = ""
+    summary_en: str = ""
     explanation: str = ""
     category: str = DEFAULT_CATEGORY
     related: list[str] = field(default_factory=list)  # slugs
     definitions: list[Definition] = field(default_factory=list)
     senses: list[Sense] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)  # the editors' sources
     editor_file: str | None = None
     editor_written: bool = False  # True when no report defines it
     occurrences: dict[str, int] = field(default_factory=dict)
@@ -90,6 +92,7 @@ class Glossary:
     terms: list[Term]
     regions: RegionTree | None = None  # where each report lies, for the terms' scopes
     titles: dict[str, str] = field(default_factory=dict)  # report slug -> title, for explanation sources
+    dates: dict[str, str] = field(default_factory=dict)  # report slug -> date, for sources
 
     def applies(self, term: Term, report: str) -> bool:
         """Whether the term is marked in this report: its scope covers it, a sense names it, or it defines the term."""
@@ -126,6 +129,17 @@ class Glossary:
         if nearest is not None:
             return summarise(nearest.text), self.titles.get(nearest.report, nearest.source)
         return term.summary, ""
+
+    def sources(self, term: Term) -> list[SourceRef]:
+        """What defines the term: the editors' sources, then each report whose 名词解释 defines it."""
+        found = list(term.sources)
+        cited = {source.report for source in found if source.report}
+        for definition in term.definitions:
+            if definition.report and definition.report not in cited:
+                cited.add(definition.report)
+                found.append(SourceRef(f"{self.titles.get(definition.report, definition.report)}·名词解释",
+                                       date=self.dates.get(definition.report) or None, report=definition.report))
+        return found
 
     def by_slug(self) -> dict[str, Term]:
         if not hasattr(self, "_by_slug"):
@@ -220,7 +234,9 @@ def build_glossary(reports: list[Report], files: list[TermFile], table: Division
             terms[record.term] = term
         term.slug = record.slug
         term.editor_file = str(record.path)
-        term.summary = record.summary
+        term.summary = record.summary or term.summary  # a report-defined term may keep the report's words
+        term.summary_en = record.summary_en
+        term.sources = list(record.sources)
         term.category = record.category
         term.explanation = record.explanation
         for alias in record.aliases:
@@ -228,7 +244,8 @@ def build_glossary(reports: list[Report], files: list[TermFile], table: Division
                 term.aliases.append(alias)
         term.senses = [Sense(s.reports, s.summary, s.explanation) for s in record.senses]
         related_names[term.term] = record.related
-        term.definitions.append(Definition(source="编者", text=record.explanation or record.summary))
+        if record.explanation or record.summary:
+            term.definitions.append(Definition(source="编者", text=record.explanation or record.summary))
         forms.update({form: term for form in term.forms})
         if record.scope:
             unknown = {r.name for r in tree.regions.values() if not r.code}
@@ -244,7 +261,8 @@ def build_glossary(reports: list[Report], files: list[TermFile], table: Division
     _assign_slugs(list(terms.values()))
     for name, related in related_names.items():
         terms[name].related = [forms[r].slug for r in related if r in forms]
-    return Glossary(sorted(terms.values(), key=lambda t: t.slug), tree, {r.meta.slug: r.meta.title for r in reports})
+    return Glossary(sorted(terms.values(), key=lambda t: t.slug), tree, {r.meta.slug: r.meta.title for r in reports},
+                    {r.meta.slug: r.meta.date for r in reports})
 
 
 def _assign_slugs(terms: list[Term]) -> None:

@@ -119,6 +119,8 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     by_slug = glossary.by_slug()
     out = [_front_matter(term.term, boost=5), f"# {escape_text(term.term)}", ""]
     out += [escape_text(term.summary), "{: .concept-summary }", ""]
+    if term.summary_en:
+        out += [escape_text(term.summary_en), '{: .concept-summary-en lang="en" }', ""]
     facts = []
     if term.aliases:
         facts.append("又作：" + "、".join(escape_text(alias) for alias in term.aliases))
@@ -142,6 +144,9 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
         out += ["**编者说明**" + ("（本条由编者撰写）" if term.editor_written else ""), "", safe_markdown(term.explanation), ""]
     elif term.editor_written:
         out += ["本条由编者撰写。", ""]
+    sources = glossary.sources(term)
+    if sources:
+        out += ["## 出处", ""] + [f"- {_source_line(source, reports)}" for source in sources] + [""]
     if term.senses:
         out += ["## 不同报告中的含义", ""]
         for sense in term.senses:
@@ -168,6 +173,16 @@ def render_concept_page(term: Term, glossary: Glossary, reports: dict[str, Repor
     else:
         out += ["本条目前只有报告自带的定义。"] + edit_links(edit_base, [("新建编者文件补充本条", path, False)])
     return "\n".join(out).rstrip() + "\n"
+
+
+def _source_line(source, reports: dict[str, Report]) -> str:
+    """One source: its title (a link to the document or to the report in the archive) and its date."""
+    title = escape_text(source.title)
+    if source.report and source.report in reports:
+        title = f"[{title}](../reports/{source.report}.md)"
+    elif source.url:
+        title = f"[{title}]({source.url})"
+    return title + (f"（{escape_text(source.date)}）" if source.date else "")
 
 
 def _region_of(report: str, glossary: Glossary):
