@@ -79,7 +79,7 @@ class SenseSpec:
 class SourceRef:
     """A document that defines a term: a central document, law or notice, or a report in the archive."""
 
-    title: str
+    title: str  # empty for a report in the archive: its title is filled in from the report
     url: str | None = None
     date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     report: str | None = None  # slug of a report in the archive
@@ -246,18 +246,21 @@ def _sources(data: LineDict, error, line_for) -> list[SourceRef]:
         date = str(date) if isinstance(date, int) else date  # 2021 is read as a number
         if unknown:
             error(line, f"unknown field '{unknown[0]}' in a source", f"allowed: {', '.join(sorted(SOURCE_FIELDS))}")
-        elif not isinstance(title, str) or not title.strip():
-            error(line, "a source needs a 'title'", "name the document, e.g. 《关于全面推行河长制的意见》")
+        elif report is None and (not isinstance(title, str) or not title.strip()):
+            error(line, "a source needs a 'title'", "name the document, e.g. 《关于全面推行河长制的意见》, "
+                  "or give 'report:' for a report in the archive")
+        elif title is not None and not isinstance(title, str):
+            error(line, "a source's 'title' must be text", "name the document, e.g. 《关于全面推行河长制的意见》")
         elif url is not None and (not isinstance(url, str) or not _URL.match(url.strip())):
             error(line, f"source url {url!r} is not an http(s) address", "give the full address, https://…")
         elif date is not None and (not isinstance(date, str) or not _DATE.match(date.strip())):
             error(line, f"source date {date!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-12-11")
         elif report is not None and (not isinstance(report, str) or not _SLUG.match(report.strip())):
             error(line, f"source report {report!r} is not a report slug", "e.g. report: sichuan-2026-work-report")
-        elif unsafe_text(title):
+        elif unsafe_text(title or ""):
             error(line, "raw HTML or script in a source title", "write plain text")
         else:
-            found.append(SourceRef(title.strip(), url.strip() if url else None, date.strip() if date else None,
+            found.append(SourceRef((title or "").strip(), url.strip() if url else None, date.strip() if date else None,
                                    report.strip() if report else None))
     return found
 

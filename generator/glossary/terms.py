@@ -10,7 +10,7 @@ own wording always stays, with its citation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pypinyin import lazy_pinyin
 
@@ -132,7 +132,10 @@ class Glossary:
 
     def sources(self, term: Term) -> list[SourceRef]:
         """What defines the term: the editors' sources, then each report whose 名词解释 defines it."""
-        found = list(term.sources)
+        found = [source if source.title or not source.report else
+                 replace(source, title=self.titles.get(source.report, source.report),
+                         date=source.date or self.dates.get(source.report) or None)
+                 for source in term.sources]
         cited = {source.report for source in found if source.report}
         for definition in term.definitions:
             if definition.report and definition.report not in cited:
