@@ -153,6 +153,13 @@ def load_term_file(path: Path, problems: list[Problem]) -> TermFile | None:
         if key not in ALLOWED:
             error(line_for(str(key)), f"unknown field '{key}'", f"allowed fields: {', '.join(sorted(ALLOWED))}")
             ok = False
+    # A coded slogan (term: 1571) is read by YAML as a number; it is still the term's text.
+    for key in ("term", "aliases", "related"):
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            data[key] = str(value)
+        elif isinstance(value, list):
+            data[key] = [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in value]
     for key in REQUIRED:
         if not isinstance(data.get(key), str) or not data[key].strip():
             where = line_for(key) if key in data else 1

@@ -5,6 +5,11 @@ two Han characters (``落实工地管理六个百分百监管``), so matching is
 pass per text over every surface form (terms, aliases, variants), longest
 match first, no overlaps. Surface forms are matched exactly, so a look-alike
 (清四乱 for 清五乱, 四个百分百 for 六个百分百) is never taken for a term.
+
+Digits need care: a form that starts or ends with a digit never matches inside
+a longer number (12345热线 in 912345热线), and a form that is only digits, a
+coded slogan such as “1571”, matches only in quotes; unquoted it is a
+quantity (1571万元).
 """
 
 from __future__ import annotations
@@ -21,6 +26,17 @@ class Match:
     surface: str
 
 
+def _form_pattern(form: str) -> str:
+    pattern = re.escape(form)
+    if form.isascii() and form.isdigit():
+        return f"(?<=[“‘]){pattern}(?=[”’])"
+    if form[:1].isdigit():
+        pattern = r"(?<![0-9.])" + pattern
+    if form[-1:].isdigit():
+        pattern += r"(?![0-9.])"
+    return pattern
+
+
 class TermMatcher:
     """All surface forms compiled into one alternation, longest first."""
 
@@ -28,7 +44,7 @@ class TermMatcher:
         """``forms`` maps each surface form to the slug of its term."""
         self.forms = {form: slug for form, slug in forms.items() if form}
         ordered = sorted(self.forms, key=lambda form: (-len(form), form))
-        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self._pattern = re.compile("|".join(map(_form_pattern, ordered))) if ordered else None
 
     def find(self, text: str) -> list[Match]:
         if self._pattern is None:

@@ -163,12 +163,14 @@ def _looks_like_slogan(text: str) -> bool:
 
 
 def _occurrences(text: str, name: str, boundaries: set[int]) -> list[int]:
-    """Where ``name`` stands as a word of its own: not inside a longer word (营商 in 营商环境), unless quoted."""
+    """Where ``name`` stands as a word of its own: not inside a longer word (营商 in 营商环境), unless quoted.
+    A coded slogan counts only quoted: unquoted, 1310 is a quantity (1310 万平方米)."""
+    code = bool(_CODE.fullmatch(name))
     found, start = [], text.find(name)
     while start >= 0:
         end = start + len(name)
-        quoted = text[start - 1:start] == "“" and text[end:end + 1] == "”"
-        if quoted or (start in boundaries and end in boundaries):
+        quoted = text[start - 1:start] in "“‘" and text[end:end + 1] in "”’" and start > 0 and end < len(text)
+        if quoted or (not code and start in boundaries and end in boundaries):
             found.append(start)
         start = text.find(name, start + 1)
     return found
