@@ -96,14 +96,25 @@ def glossary_warnings(glossary: Glossary, files: list[TermFile], reports: list[R
     for term in glossary.terms:
         for form in dict.fromkeys(term.forms):
             owners.setdefault(form, []).append(term)
+    # A file whose alias is a form of another term is merged into that term (it enriches it): say so.
+    forms = glossary.by_form()
+    for record in files:
+        if record.term not in forms:
+            alias = next((a for a in record.aliases if a in forms), None)
+            if alias is None:
+                continue
+            merged = forms[alias]
+            problems.append(Problem("warning", str(record.path), record.line("aliases"),
+                                    f"'{alias}' is a form of both '{record.term}' and '{merged.term}'",
+                                    f"this file now describes '{merged.term}': drop the alias, or write term: {merged.term}"))
     new_file = "create annotations/terms/{slug}.md with 'term: {term}', 'category:' and the field"
     for term in glossary.terms:
         file, first = where(term)
         if not term.occurrences:
             problems.append(Problem("warning", file, first, f"'{term.term}' occurs in no report",
                                     "check the spelling, or add the form the reports use to 'aliases'"))
-        shared = [other for form in term.forms for other in owners[form] if other is not term]
-        for other in dict.fromkeys(shared):
+        shared = {id(other): other for form in term.forms for other in owners[form] if other is not term}
+        for other in shared.values():
             form = next(f for f in term.forms if other in owners[f])
             problems.append(Problem("warning", file, line(term, "aliases"),
                                     f"'{form}' is a form of both '{term.term}' and '{other.term}'",

@@ -17,17 +17,18 @@ from .conftest import ALL_SLUGS, BUILD_ENV, ROOT, SLUGS, article, project_copy
 # (text before the report's own 名词解释 section; bold marks ignored), where the term's scope
 # covers the report. Terms the provincial reports define occur in these seeds too (两重, 两新,
 # 四好农村路, …, whose term files scope them 全国); 四川's 一件事 (its 全链条专项整治) stays in
-# 四川, so 高效办成一件事 (玉泉区 2, 石拐区 1) is not marked here: see tests/test_scope.py.
+# 四川, and 高效办成一件事 is the editors' national term of that name.
+# 宜学 alone (让首府更加宜学) is marked as 五宜城市, of which it is a part.
 HAND_COUNTS = {
     "yuquan-2023-work-report": {
         "五个大起底": 1, "三区三线": 1, "六乱": 1, "六个百分百": 2, "两违": 1, "清五乱": 2, "四个最严": 1,
         "四制两金": 1, "八进": 2, "一廊四群八带": 1, "一轴四驱": 1, "4+5": 1, "产学研": 1, "双减": 1,
-        "双随机、一公开": 1,
+        "双随机、一公开": 1, "五宜城市": 1,
     },
     "huimin-2022-work-report": {
         "六个百分百": 1, "两个屏障": 1, "两个基地": 1, "一个桥头堡": 1, "阳光招生": 1, "阳光分班": 1, "公民同招": 1,
         "六心合一": 1, "首店经济": 2, "产学研": 3, "四大经济圈": 2, "双减": 2, "三个离不开": 1, "五个认同": 1,
-        "三个城市": 1, "四个区域中心": 1, "五宜城市": 1, "四水四定": 1, "多规合一": 1, "三新": 1, "六个一": 1,
+        "三个城市": 1, "四个区域中心": 1, "五宜城市": 2, "四水四定": 1, "多规合一": 1, "三新": 1, "六个一": 1,
         "三访三促三提升": 1, "双随机、一公开": 1, "十乱": 1,
     },
     "shiguai-2024-work-report": {
@@ -38,7 +39,7 @@ HAND_COUNTS = {
     "yuquan-15th-five-year-plan": {"六个百分百": 1, "两个屏障": 4, "两个基地": 5, "一个桥头堡": 4, "产学研": 6, "五宜城市": 1,
                                    "四好农村路": 1, "可信数据空间": 2, "五篇大文章": 1, "两重": 1},
     "hohhot-2022-work-report": {
-        "两个屏障": 1, "两个基地": 1, "一个桥头堡": 1, "四大经济圈": 1, "三个城市": 1, "四个区域中心": 1, "五宜城市": 1,
+        "两个屏障": 1, "两个基地": 1, "一个桥头堡": 1, "四大经济圈": 1, "三个城市": 1, "四个区域中心": 1, "五宜城市": 2,
         "四好农村路": 1,
     },
 }
@@ -215,7 +216,8 @@ def test_glossary_index_groups_by_category_with_a_heatmap(built_site, published)
     assert sum(int(n) for _, n in provinces) == len(ALL_SLUGS)
     assert ("内蒙古自治区", "5") in provinces and len(provinces) == 6
     assert svg.count("<rect x=") == min(60, len(shared)) * len(provinces)
-    assert "<title>六个百分百 · 内蒙古自治区：3/5份报告，4次</title>" in svg
+    # 断头路: 呼和浩特 4, 回民区 4, 玉泉区 2 + 2 (see tests/test_suggest.py), 石拐区 none.
+    assert "<title>断头路 · 内蒙古自治区：4/5份报告，12次</title>" in svg
 
 
 def test_page_weight_is_at_most_one_and_a_half_times_the_plain_page(built_site, tmp_path_factory):
@@ -232,3 +234,31 @@ def test_page_weight_is_at_most_one_and_a_half_times_the_plain_page(built_site, 
         assert "a class=\"term\"" not in plain_page.read_text(encoding="utf-8")
         ratio = annotated / plain_page.stat().st_size
         assert ratio <= 1.5, f"{slug}: {ratio:.2f}"
+
+
+def test_concept_page_english_summary_and_sources(built_site, published):
+    def page(slug: str) -> BeautifulSoup:
+        return BeautifulSoup((built_site / f"concepts/{slug}.html").read_text(encoding="utf-8"), "html.parser")
+
+    river = page("he-zhang-zhi").select_one("article")
+    english = river.select_one(".concept-summary-en")
+    assert english["lang"] == "en"
+    assert english.get_text() == "River chief system: named officials answer for each river and lake"
+    heading = next(h for h in river.find_all("h2") if h.get_text().strip().startswith("出处"))
+    items = [li.get_text() for li in heading.find_next("ul").find_all("li")]
+    assert items == ["中共中央办公厅、国务院办公厅《关于全面推行河长制的意见》（2016-12）"]
+    # A local coinage cites the report that uses it, linked into the archive.
+    league = page("chuan-chao").select_one("article")
+    source = next(h for h in league.find_all("h2") if h.get_text().strip().startswith("出处")).find_next("ul").find("a")
+    assert source.get_text() == "四川省2026年政府工作报告" and source["href"] == "../reports/sichuan-2026-work-report.html"
+    # A report-defined term cites its report's 名词解释, with the report's date.
+    idle = page("liang-xian-yi-kong").select_one("article")
+    heading = next(h for h in idle.find_all("h2") if h.get_text().strip().startswith("出处"))
+    assert heading.find_next("ul").find("li").get_text() == "石拐区2024年政府工作报告·名词解释（2024-01-23）"
+    assert idle.select_one(".concept-summary-en").get_text() == "Putting idle state assets, idle land and hollowed-out villages back to use"
+    terms = {t["slug"]: t for t in published["terms"]}
+    assert terms["he-zhang-zhi"]["sources"] == [{"title": "中共中央办公厅、国务院办公厅《关于全面推行河长制的意见》", "date": "2016-12"}]
+    assert terms["chuan-chao"]["sources"] == [{"title": "四川省2026年政府工作报告", "date": "2026-02-03",
+                                               "report": "sichuan-2026-work-report"}]
+    assert terms["liang-xian-yi-kong"]["summary_en"] == "Putting idle state assets, idle land and hollowed-out villages back to use"
+    assert all(t["summary_en"] for t in published["terms"])

@@ -121,3 +121,20 @@ def test_the_term_at_an_endnote_marker_is_annotated():
     annotate_reports([report], glossary)
     found = [(o.term, o.surface) for o in report.occurrences]
     assert found == [("liang-zhong", "两重"), ("liang-xin", "两新"), ("liang-zhong", "两重"), ("wen-zeng-zhang-8-tiao", "稳增长八条")]
+
+
+def test_numeric_forms_match_whole_numbers_and_codes_only_in_quotes():
+    from generator.glossary.matching import TermMatcher
+
+    matcher = TermMatcher({"1571": "code", "12345热线": "hotline", "4+5": "projects", "稳增长21条": "measures"})
+
+    def found(text: str) -> list[str]:
+        return [match.surface for match in matcher.find(text)]
+
+    assert found("在落实自治区党委“1571”工作部署上当好先锋") == ["1571"]
+    assert found("为首府“在落实自治区党委‘1571’工作部署上当好先锋”") == ["1571"]
+    assert found("投资1571万元，面积15710平方米") == []  # quantities, not the code
+    assert found("优化12345热线运行管理") == ["12345热线"]
+    assert found("拨打912345热线") == []
+    assert found("重点实施“4+5”文旅项目，完成14+5项") == ["4+5"]
+    assert found("出台稳增长21条，不是稳增长21.5条") == ["稳增长21条"]

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from generator.glossary.annotations import TERMS_DIR, load_term_files
-from generator.glossary.suggest import candidates_in, format_candidates, suggest
+from generator.glossary.suggest import candidates_in, find_candidates, format_candidates, suggest
 from generator.glossary.terms import build_glossary
 
 from .conftest import ROOT
@@ -59,3 +59,73 @@ def test_cli_suggest_runs_on_the_repository():
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip().split("\n")) == 10
+
+
+def test_what_is_not_a_candidate():
+    """Classes of false candidate, each from a real report sentence."""
+    cases = {
+        "在第二个百年奋斗目标新征程上实现良好开局": "二个百年",  # an ordinal: 第二个
+        "制定国民经济和社会发展第十五个五年规划": "十五个五年",
+        "积极融入全国统一大市场建设": "一大市场",  # inside a word: 统一
+        "提供不少于10万个高校毕业生就业岗位": "万个高校",  # part of a number
+        "让我们每一个石拐人都深知": "一个石拐",  # 一个 is the article
+        "涌现出一个又一个先进典型": "一个又一个",  # a count, not a slogan
+        "市委十三届七次全会": "十三届七次",  # a session number
+        "千方百计促进农民稳定增收": "千方百计",  # an idiom in the dictionary
+        "道路清扫保洁面积达到“00”": "00",  # digits that are no code
+    }
+    for sentence, wrong in cases.items():
+        assert wrong not in candidates_in(sentence), sentence
+
+
+def test_coded_slogans_count_only_when_quoted(reports):
+    """“1310” is 广东's plan; 1310 万平方米 in 玉泉区 is an area."""
+    assert "1310" in candidates_in("全面落实省委“1310”具体部署")
+    assert "1310" not in candidates_in("道路清扫保洁面积达到 1310 万平方米")
+    found = {c.text: c for c in find_candidates(list(reports.values()))}
+    assert dict(found["1310"].counts) == {"guangdong-2026-work-report": 2}
+    assert dict(found["1571"].counts) == {"yuquan-15th-five-year-plan": 2}  # “1571” and ‘1571’
+
+
+def test_a_candidate_counts_where_it_is_a_word_of_its_own(reports):
+    """Quoted, 群众心 counts; in 群众心坎上 it does not, since 心坎 is a word."""
+    from generator.glossary.suggest import _occurrences, word_boundaries
+
+    text = "暖好“群众心”。真正做到群众心坎上。"
+    assert _occurrences(text, "群众心", word_boundaries(text)) == [text.index("群众心")]
+
+
+def test_dismissed_candidates_are_hidden(reports):
+    files, _ = load_term_files(ROOT / TERMS_DIR)
+    glossary = build_glossary(list(reports.values()), files)
+    shown = {c.text for c in suggest(list(reports.values()), glossary, 10_000)}
+    assert "全覆盖" in shown
+    hidden = {c.text for c in suggest(list(reports.values()), glossary, 10_000, {"全覆盖"})}
+    assert hidden == shown - {"全覆盖"}
+
+
+def test_cli_suggest_stats_and_dismissed_file(tmp_path):
+    """suggest --stats on a small project: a term, a dismissal, an open candidate."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "test-report.txt").write_text(
+        "政府工作报告\n\n各位代表：\n\n一、工作回顾\n\n深化“放管服”改革，“放管服”成效明显。实现“全覆盖”，"
+        "城乡环卫“全覆盖”。推进“一网通办”，“一网通办”事项增加。开展“暖企”行动，“暖企”见效。\n", encoding="utf-8")
+    terms = tmp_path / "annotations" / "terms"
+    terms.mkdir(parents=True)
+    (terms / "fang-guan-fu.md").write_text(
+        "---\nterm: 放管服\nsummary: 简政放权、放管结合、优化服务改革的简称。\ncategory: 改革与营商环境\n"
+        "summary_en: Streamlining administration\nsources:\n  - title: 《国务院关于……的通知》\n---\n", encoding="utf-8")
+    (tmp_path / "annotations" / "dismissed.yml").write_text("- term: 全覆盖\n  reason: 普通词语\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "suggest", "--stats", "--root", str(tmp_path)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:5] == [
+        "candidates with at least 2 occurrences: 4",
+        "covered: 2 of 4 (50.0 %)",
+        "  terms: 1 (25.0 %)",
+        "  dismissed: 1 (25.0 %)",
+        "open: 2 (50.0 %): 一网通办、暖企",
+    ]
+    listed = subprocess.run([sys.executable, "-m", "generator", "suggest", "--root", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True).stdout
+    assert [line.split("\t")[0] for line in listed.split("\n") if line and not line.startswith(" ")] == ["一网通办", "暖企"]
