@@ -45,6 +45,10 @@ check: $(STAMP)
 suggest: $(STAMP)
 	$(BIN)/python -m generator suggest
 
+## coverage: how much of the jargon is explained by terms or dismissed (suggest --stats)
+coverage: $(STAMP)
+	$(BIN)/python -m generator suggest --stats
+
 ## generate: write the generated Markdown into docs/ without building
 generate: $(STAMP)
 	$(BIN)/python -m generator build
