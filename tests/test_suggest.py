@@ -129,3 +129,12 @@ def test_cli_suggest_stats_and_dismissed_file(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "generator", "suggest", "--root", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True).stdout
     assert [line.split("\t")[0] for line in listed.split("\n") if line and not line.startswith(" ")] == ["一网通办", "暖企"]
+
+
+def test_chief_systems_are_candidates_quoted_or_not():
+    """河长制 and its kind are jargon even unquoted; 局长制定 is two words."""
+    assert candidates_in("严格落实林长制，完成植被恢复") == ["林长制"]
+    assert candidates_in("深化河湖长制改革") == ["河湖长制"]
+    assert candidates_in("全面推行街长制") == ["街长制"]
+    assert candidates_in("和林草长制") == ["林草长制"]
+    assert candidates_in("局长制定了方案") == []

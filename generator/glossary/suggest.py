@@ -5,6 +5,8 @@ Candidates are the policy shorthand these reports are full of:
 * quoted coinages (“放管服”, “一网通办”, “断头路”, “1310”);
 * numeric slogans: 两个维护, 四个最严 (a numeral with 个/大/项 and the word
   jieba finds after it), and interleaved ones such as 三区三线, 一老一小;
+* "chief systems", quoted or not: 河长制, 河湖长制, 林长制, 街长制 (one or two
+  characters before 长制, from where jieba says a word starts);
 
 minus everything the glossary explains and everything the editors dismissed
 (``annotations/dismissed.yml``). Each candidate comes with its count per
@@ -29,6 +31,7 @@ _QUOTED = re.compile(r"“([^“”‘’，。、；：！？,.;:!?\s（）()�
 _INTERLEAVED = re.compile(rf"(?:[{_NUMERAL}][\u4e00-\u9fff]{{1,2}}){{2,4}}")
 _COUNTED = re.compile(rf"[{_NUMERAL}](?:个|大|项|张)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CHIEF_SYSTEM = re.compile(r"长制")
 # A coded slogan: “1310”, “1571” (not a bare 2-digit number or a year range).
 _CODE = re.compile(r"[1-9]\d{2,4}")
 # Heads that make a counted phrase ordinary language, not a slogan (三个方面, 两个百分点).
@@ -105,16 +108,30 @@ def _counted_phrases(text: str, boundaries: set[int]) -> list[str]:
 
 def candidates_in(text: str) -> list[str]:
     found = [quoted for quoted in _QUOTED.findall(text) if _is_coinage(quoted)]
-    numeric = [m for m in _INTERLEAVED.finditer(text)] + [m for m in _COUNTED.finditer(text)]
-    if not numeric:
+    if not (_INTERLEAVED.search(text) or _COUNTED.search(text) or "长制" in text):
         return found
     boundaries = word_boundaries(text)
+    found += _chief_systems(text, boundaries)
     for match in _INTERLEAVED.finditer(text):
         if _starts_a_word(text, match, boundaries):
             slogan = _trim_to_word(match, boundaries)
             if slogan and _looks_like_slogan(slogan):
                 found.append(slogan)
     found += _counted_phrases(text, boundaries)
+    return found
+
+
+def _chief_systems(text: str, boundaries: set[int]) -> list[str]:
+    """河湖长制, 林长制: the one or two characters before 长制 that start a word."""
+    found = []
+    for match in _CHIEF_SYSTEM.finditer(text):
+        if match.end() not in boundaries:
+            continue  # 局长|制定: 长制 across two words
+        for start in (match.start() - 2, match.start() - 1):
+            if start >= 0 and start in boundaries and _HAN.fullmatch(text[start]) and \
+                    all(_HAN.fullmatch(char) for char in text[start:match.start()]):
+                found.append(text[start:match.end()])
+                break
     return found
 
 
