@@ -18,8 +18,7 @@ from pathlib import Path
 
 from .annotations import unsafe_text
 from ..model import Problem
-from ..sources.read import SourceError
-from ..sources.yamlfile import LineDict, line_of, load_yaml
+from ..sources.yamlfile import line_of, load_entries
 
 DISMISSED_FILE = Path("annotations") / "dismissed.yml"
 _FIELDS = {"term", "reason"}
@@ -41,21 +40,11 @@ def load_dismissed(path: Path, problems: list[Problem]) -> list[Dismissal]:
     def error(line: int | None, message: str, hint: str) -> None:
         problems.append(Problem("error", name, line, message, hint))
 
-    try:
-        data = load_yaml(path)
-    except SourceError as problem:
-        error(problem.line, problem.message, problem.hint)
-        return []
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        error(1, "dismissed.yml is a list of entries", "start each entry with '- term: …' and give a 'reason: …'")
-        return []
+    entries = load_entries(path, problems,
+                           ("dismissed.yml is a list of entries", "start each entry with '- term: …' and give a 'reason: …'"),
+                           ("each entry must be a mapping", "write '- term: …' and 'reason: …'"))
     found: dict[str, Dismissal] = {}
-    for item in data:
-        if not isinstance(item, LineDict):
-            error(1, "each entry must be a mapping", "write '- term: …' and 'reason: …'")
-            continue
+    for item in entries:
         line = line_of(item)
         unknown = [key for key in item if key not in _FIELDS]
         term, reason = item.get("term"), item.get("reason")

@@ -22,8 +22,7 @@ from pathlib import Path
 from .annotations import unsafe_text
 from ..inline import BOLD_CLOSE, TERM_CLOSE, note_ref, strip_markers, term_index
 from ..model import Problem, Report
-from ..sources.read import SourceError
-from ..sources.yamlfile import LineDict, line_of, load_yaml
+from ..sources.yamlfile import line_of, load_entries
 
 NOTES_DIR = Path("annotations") / "notes"
 _FIELDS = {"quote", "note", "occurrence"}
@@ -55,21 +54,11 @@ def load_note_specs(path: Path, problems: list[Problem]) -> list[_Spec]:
     def error(line: int | None, message: str, hint: str) -> None:
         problems.append(Problem("error", name, line, message, hint))
 
-    try:
-        data = load_yaml(path)
-    except SourceError as problem:
-        error(problem.line, problem.message, problem.hint)
-        return []
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        error(1, "a notes file is a list of notes", "start each note with '- quote: …'")
-        return []
+    entries = load_entries(path, problems,
+                           ("a notes file is a list of notes", "start each note with '- quote: …'"),
+                           ("each note must be a mapping", "write '- quote: …' and 'note: …'"))
     specs = []
-    for item in data:
-        if not isinstance(item, LineDict):
-            error(1, "each note must be a mapping", "write '- quote: …' and 'note: …'")
-            continue
+    for item in entries:
         unknown = [key for key in item if key not in _FIELDS]
         quote, note, occurrence = item.get("quote"), item.get("note"), item.get("occurrence")
         if unknown:

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from ..model import Problem
 from .read import SourceError
 
 
@@ -66,3 +67,33 @@ def line_of(mapping: Any, key: str | None = None) -> int | None:
             return mapping.key_lines[key]
         return mapping.line
     return None
+
+
+def load_entries(path: Path, problems: list[Problem], not_a_list: tuple[str, str],
+                 not_a_mapping: tuple[str, str]) -> list[LineDict]:
+    """The mappings of a YAML file that is a list of entries (annotations/notes/*.yml, dismissed.yml).
+
+    Problems (the YAML, a file that is not a list, an entry that is not a mapping) are added as
+    errors naming the file and line; ``not_a_list`` and ``not_a_mapping`` are (message, hint).
+    An empty file has no entries.
+    """
+    def error(line: int | None, message: str, hint: str) -> None:
+        problems.append(Problem("error", str(path), line, message, hint))
+
+    try:
+        data = load_yaml(path)
+    except SourceError as problem:
+        error(problem.line, problem.message, problem.hint)
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        error(1, *not_a_list)
+        return []
+    entries = []
+    for item in data:
+        if isinstance(item, LineDict):
+            entries.append(item)
+        else:
+            error(1, *not_a_mapping)
+    return entries
