@@ -44,6 +44,9 @@ class ContentCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
+    def has(self, key: bytes) -> bool:
+        return self._path(key).exists()
+
     def put(self, key: bytes, value: Any) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

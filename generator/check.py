@@ -11,18 +11,18 @@ Every problem names its file and line and says how to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import audit_report
-from .glossary.annotate import annotate_reports
+from .glossary.annotate import annotate_report
 from .glossary.annotations import SUMMARY_LIMIT, TERMS_DIR, TermFile, load_term_files
 from .glossary.dismissed import DISMISSED_FILE, Dismissal, load_dismissed
 from .inline import plain
 from .model import Problem, Report
 from .glossary.notes import NOTES_DIR, attach_notes
 from .sources.read import SourceError
-from .convert import convert_seeds
+from .pipeline import Conversions, Pages, ReportFacts, ReportSummary, record_counts, seeds_of, staging_folder
 from .glossary.scope import resolve_scope
 from .glossary.terms import Glossary, build_glossary
 from .regions.divisions import divisions
@@ -31,9 +31,13 @@ from .regions.divisions import divisions
 @dataclass
 class CheckResult:
     problems: list[Problem]
-    reports: list[Report]
+    facts: list[ReportFacts]
     glossary: Glossary | None
     dismissed: list[Dismissal] = field(default_factory=list)
+    summaries: list[ReportSummary] = field(default_factory=list)
+    conversions: Conversions | None = None
+    root: Path | None = None
+    _reports: list[Report] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -43,36 +47,85 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def reports(self) -> list[Report]:
+        """Every converted report, annotated, with its notes: for the editors' tools (suggest, review),
+        which read whole texts. Loaded on first use; the build never needs them all at once."""
+        if self._reports is None:
+            self._reports = [self.full_report(facts) for facts in self.facts] if self.conversions else []
+        return self._reports
 
-def check_project(root: Path) -> CheckResult:
+    def full_report(self, facts: ReportFacts) -> Report:
+        assert self.conversions is not None and self.root is not None
+        report = self.conversions.report(facts.key)
+        if self.glossary is not None:
+            from .pipeline import _scoped_matcher
+
+            annotate_report(report, _scoped_matcher(self.glossary, facts.slug))
+        notes = self.root / NOTES_DIR / f"{facts.slug}.yml"
+        if notes.exists():
+            report.notes = attach_notes(report, notes, [])
+        return report
+
+
+@dataclass
+class Sources:
+    """Stages 1 and 2 of the pipeline, with what can be checked from them alone."""
+
+    problems: list[Problem]
+    facts: list[ReportFacts]
+    files: list[TermFile]
+    dismissed: list[Dismissal]
+    dismissed_path: Path
+    conversions: Conversions
+    glossary: Glossary | None  # None when a problem above is an error
+
+
+def read_sources(root: Path) -> Sources:
+    """Every report's facts (stage 1), the term files and dismissed.yml, checked one by one and
+    across files, then the glossary (stage 2) if nothing is wrong."""
     problems: list[Problem] = []
     unreadable: list[SourceError] = []
+    conversions = Conversions(root)
     try:
-        reports = convert_seeds(root / "seeds", unreadable)
+        facts = conversions.all_facts(seeds_of(root), unreadable)
     except SourceError as error:  # the manifest itself, or a slug two files claim
         unreadable.append(error)
-        reports = []
+        facts = []
     for error in unreadable:
         problems.append(Problem("error", error.file, error.line, error.message, error.hint))
-    for report in reports:
-        problems += audit_report(report, Path("seeds") / report.meta.source_file)
+    for item in facts:
+        problems += item.problems
     files, file_problems = load_term_files(root / TERMS_DIR)
     problems += file_problems
     # A seed that failed defines nothing: do not blame term files for what it would have defined.
-    problems += cross_check(files, reports, all_reports=not unreadable)
+    problems += cross_check(files, facts, all_reports=not unreadable)
     dismissed_path = root / DISMISSED_FILE
     dismissed = load_dismissed(dismissed_path, problems)
     glossary = None
     if not any(p.severity == "error" for p in problems):
-        glossary = build_glossary(reports, files)
-        annotate_reports(reports, glossary)
-        problems += glossary_warnings(glossary, files, reports)
-        problems += check_dismissed(dismissed, dismissed_path, glossary, reports)
+        glossary = build_glossary(facts, files)
+        problems += dismissed_terms(dismissed, dismissed_path, glossary)
+    return Sources(problems, facts, files, dismissed, dismissed_path, conversions, glossary)
+
+
+def check_project(root: Path) -> CheckResult:
+    """Stages 1 to 3 of the pipeline (see generator/pipeline.py), and every check across files."""
+    sources = read_sources(root)
+    problems, facts, glossary, conversions = sources.problems, sources.facts, sources.glossary, sources.conversions
+    summaries: list[ReportSummary] = []
+    if glossary is not None:
+        pages = Pages(root, conversions, glossary, annotate=True, edit_base="", staging=staging_folder(root))
+        summaries = pages.all_pages(facts)
+        record_counts(glossary, summaries)
+        problems += glossary_warnings(glossary, sources.files, facts)
+        problems += dismissed_unused(sources.dismissed, sources.dismissed_path, glossary,
+                                     (conversions.report(item.key) for item in facts))
     # Notes are checked even when the glossary is not, so every error shows at once.
-    problems += attach_all_notes(root, reports)
+    problems += check_notes(root, facts, conversions)
     if any(p.severity == "error" for p in problems):
         glossary = None
-    return CheckResult(problems, reports, glossary, dismissed)
+    return CheckResult(problems, facts, glossary, sources.dismissed, summaries, conversions, root)
 
 
 def glossary_warnings(glossary: Glossary, files: list[TermFile], reports: list[Report]) -> list[Problem]:
@@ -134,33 +187,45 @@ def glossary_warnings(glossary: Glossary, files: list[TermFile], reports: list[R
     return problems
 
 
-def check_dismissed(dismissed: list[Dismissal], path: Path, glossary: Glossary, reports: list[Report]) -> list[Problem]:
+def dismissed_terms(dismissed: list[Dismissal], path: Path, glossary: Glossary) -> list[Problem]:
+    """A dismissed entry that is a term: an error (a term is explained, not dismissed)."""
     problems: list[Problem] = []
     forms = glossary.by_form()
-    texts = ["\n".join(plain(text) for text, _ in report.body_texts()) for report in reports]
     for entry in dismissed:
         term = forms.get(entry.term)
         if term is not None:
             problems.append(Problem("error", str(path), entry.line, f"'{entry.term}' is dismissed but is a term"
                                     + (f" ({term.editor_file})" if term.editor_file else ""),
                                     "remove the entry: a term is explained, not dismissed"))
-        elif not any(entry.term in text for text in texts):
-            problems.append(Problem("warning", str(path), entry.line, f"dismissed '{entry.term}' occurs in no report",
-                                    "remove the entry, or correct it to the text suggest lists"))
     return problems
 
 
-def attach_all_notes(root: Path, reports: list[Report]) -> list[Problem]:
+def dismissed_unused(dismissed: list[Dismissal], path: Path, glossary: Glossary, reports: Iterable[Report]) -> list[Problem]:
+    """A dismissed entry that no report contains: a warning (check reads every report's text for it)."""
+    forms = glossary.by_form()
+    unseen = {entry.term for entry in dismissed if entry.term not in forms}
+    for report in reports:  # one at a time: a large archive is never in memory whole
+        if not unseen:
+            break
+        text = "\n".join(plain(text) for text, _ in report.body_texts())
+        unseen = {term for term in unseen if term not in text}
+    return [Problem("warning", str(path), entry.line, f"dismissed '{entry.term}' occurs in no report",
+                    "remove the entry, or correct it to the text suggest lists")
+            for entry in dismissed if entry.term in unseen]
+
+
+def check_notes(root: Path, facts: list[ReportFacts], conversions: Conversions) -> list[Problem]:
+    """Every notes file names a report and quotes passages it has."""
     problems: list[Problem] = []
-    by_slug = {report.meta.slug: report for report in reports}
+    by_slug = {item.slug: item for item in facts}
     folder = root / NOTES_DIR
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        report = by_slug.get(path.stem)
-        if report is None:
+        item = by_slug.get(path.stem)
+        if item is None:
             problems.append(Problem("error", str(path), 1, f"no report with the slug '{path.stem}'",
                                     f"name the file after a report: {', '.join(sorted(by_slug))}"))
             continue
-        report.notes = attach_notes(report, path, problems)
+        attach_notes(conversions.report(item.key), path, problems)
     return problems
 
 

@@ -50,6 +50,13 @@ def _scope_label(result: CheckResult, term) -> str:
     return "、".join(result.glossary.scope_names(term)) or "全国"
 
 
+def _notes(result: CheckResult) -> set[tuple[str, str]]:
+    """(report, quote) of every passage note: from the pipeline's summaries, or from whole reports."""
+    if result.summaries:
+        return {(s.meta.slug, quote) for s in result.summaries for quote in s.notes}
+    return {(r.meta.slug, n.quote) for r in result.facts for n in getattr(r, "notes", [])}
+
+
 def summarise_change(before: CheckResult, after: CheckResult, ref: str) -> str:
     lines = [f"与 {ref} 相比："]
     old, new = _terms(before), _terms(after)
@@ -74,8 +81,8 @@ def summarise_change(before: CheckResult, after: CheckResult, ref: str) -> str:
             lines.append(f"  范围：{name} {_scope_label(before, a)} → {_scope_label(after, b)}："
                          f"标注 {gained:+d} 处（{len(reports)} 份报告）")
 
-    reports_before = {r.meta.slug for r in before.reports}
-    reports_after = {r.meta.slug for r in after.reports}
+    reports_before = {r.meta.slug for r in before.facts}
+    reports_after = {r.meta.slug for r in after.facts}
     for slug in sorted(reports_after - reports_before):
         lines.append(f"报告：新增 {slug}")
     for slug in sorted(reports_before - reports_after):
@@ -98,8 +105,7 @@ def summarise_change(before: CheckResult, after: CheckResult, ref: str) -> str:
     if not any_change:
         lines.append("  无变化")
 
-    notes_before = {(r.meta.slug, n.quote) for r in before.reports for n in r.notes}
-    notes_after = {(r.meta.slug, n.quote) for r in after.reports for n in r.notes}
+    notes_before, notes_after = _notes(before), _notes(after)
     lines.append(f"编者注：新增 {len(notes_after - notes_before)}，删除 {len(notes_before - notes_after)}")
     for slug, quote in sorted(notes_after - notes_before):
         lines.append(f"  新增 {slug}：“{quote}”")

@@ -63,7 +63,7 @@ def pages(built_site):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_body_occurrence_of_every_report_defined_term_is_annotated(slug, pages, terms_by_name):
     report_defined = {t["slug"]: name for name, t in terms_by_name.items() if not t["editor_written"]}
-    marked = Counter(a["data-term"] for a in pages[slug].select("a.term"))
+    marked = Counter(a["aria-describedby"].removeprefix("term-def-") for a in pages[slug].select("a.term"))
     found = {report_defined[term]: count for term, count in marked.items() if term in report_defined}
     assert found == HAND_COUNTS[slug]
 
@@ -76,7 +76,7 @@ def test_markup_contract(slug, pages, published):
     seen_ids = set()
     for element in page.select(".term"):
         assert element.name == "a" and element["class"] == ["term"]
-        term = terms[element["data-term"]]
+        term = terms[element["aria-describedby"].removeprefix("term-def-")]
         assert element.get_text() in forms[term["slug"]], "a look-alike or partial match was annotated"
         assert element["href"] == f"../concepts/{term['slug']}.html"
         assert re.fullmatch(rf"t-{term['slug']}-\d+", element["id"]) and element["id"] not in seen_ids
@@ -85,7 +85,7 @@ def test_markup_contract(slug, pages, published):
         assert definition is not None and definition.get_text() == expected_explanation(term, slug, published)
         assert not element.find_parent(["h1", "dl", "nav", "a", "code"]) and not element.find_parent(class_="concept-panel")
     # The markup and glossary.json agree.
-    marked = Counter(a["data-term"] for a in page.select("a.term"))
+    marked = Counter(a["aria-describedby"].removeprefix("term-def-") for a in page.select("a.term"))
     counted = {t["slug"]: t["occurrences"][slug] for t in published["terms"] if slug in t["occurrences"]}
     assert dict(marked) == counted
 
@@ -117,7 +117,7 @@ def expected_explanation(term: dict, slug: str, published: dict) -> str:
 
 def test_look_alikes_are_never_annotated_as_each_other(pages):
     def texts(slug, term):
-        return [a.get_text() for a in pages[slug].select(f'a.term[data-term="{term}"]')]
+        return [a.get_text() for a in pages[slug].select(f'a.term[aria-describedby="term-def-{term}"]')]
 
     assert texts("shiguai-2024-work-report", "qing-wu-luan") == []
     assert texts("shiguai-2024-work-report", "qing-si-luan") == ["清四乱"]
@@ -132,7 +132,7 @@ def test_look_alikes_are_never_annotated_as_each_other(pages):
 
 def test_terms_in_headings_are_linked_but_toc_and_title_stay_plain(built_site, pages):
     heading = pages["shiguai-2024-work-report"].find("h3")
-    assert heading.find("a", class_="term")["data-term"] == "liang-qun-wu-qu-yi-di"
+    assert heading.find("a", class_="term")["aria-describedby"] == "term-def-liang-qun-wu-qu-yi-di"
     page = BeautifulSoup((built_site / "reports/shiguai-2024-work-report.html").read_text(encoding="utf-8"), "html.parser")
     assert not page.select(".md-nav a.term, title a, h1 a.term")
     toc = page.select_one('nav.md-nav--secondary').get_text()
@@ -140,7 +140,7 @@ def test_terms_in_headings_are_linked_but_toc_and_title_stay_plain(built_site, p
 
 
 def test_longest_form_wins(pages):
-    aliases = [a.get_text() for a in pages["shiguai-2024-work-report"].select('a.term[data-term="liang-xian-yi-kong"]')]
+    aliases = [a.get_text() for a in pages["shiguai-2024-work-report"].select('a.term[aria-describedby="term-def-liang-xian-yi-kong"]')]
     assert aliases == ["两闲一空", "两闲一空"]  # the body never uses the long form; the 名词解释 label links instead
     glossary = pages["shiguai-2024-work-report"].find(id="gloss-3")
     assert glossary.find("a", class_="glossary-term")["href"] == "../concepts/liang-xian-yi-kong.html"

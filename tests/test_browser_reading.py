@@ -33,7 +33,7 @@ def _tooltip_text(page) -> str:
 
 def _first_term(page, site: str, slug: str):
     page.goto(site + REPORT)
-    term = page.locator(f'a.term[data-term="{slug}"]').first
+    term = page.locator(f'a.term[href$="/concepts/{slug}.html"]').first
     term.scroll_into_view_if_needed()
     return term
 
@@ -48,7 +48,7 @@ def test_hover_shows_the_explanation(desktop, served_site):
 def test_keyboard_focus_shows_the_explanation(desktop, served_site):
     _first_term(desktop, served_site, "san-qing-ling").focus()
     assert "研发" in _tooltip_text(desktop)
-    assert desktop.evaluate("document.activeElement.dataset.term") == "san-qing-ling"
+    assert desktop.evaluate("document.activeElement.getAttribute('href')").endswith("/concepts/san-qing-ling.html")
 
 
 def test_a_sense_limited_to_the_report_is_what_the_reader_sees(desktop, served_site):
@@ -71,7 +71,7 @@ def _accessible_description(page, selector: str) -> str:
 
 
 def test_screen_readers_get_the_explanation(desktop, served_site):
-    selector = 'a.term[data-term="liang-xian-yi-kong"]'
+    selector = 'a.term[href$="/concepts/liang-xian-yi-kong.html"]'
     desktop.goto(served_site + REPORT)
     assert _accessible_description(desktop, selector).startswith("实施闲置国有资产")
     desktop.locator(selector).first.focus()

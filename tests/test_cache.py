@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from generator.cache import ContentCache, code_version
-from generator.convert import _converted, convert_seeds
+from generator.convert import convert_seeds
 
 from .conftest import SEEDS
 
@@ -21,22 +21,18 @@ def test_content_cache_round_trip(tmp_path):
 def test_conversions_are_cached_by_content(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
-    _converted.clear()
     first = {r.meta.slug: r for r in convert_seeds(seeds)}
     cached = sorted((tmp_path / ".cache" / "conversions").glob("*.pickle"))
     assert len(cached) == len(list(SEEDS.glob("*.txt"))) == 10
-    _converted.clear()  # a new process: only the disk cache is left
     again = {r.meta.slug: r for r in convert_seeds(seeds)}
     assert again["shiguai-2024-work-report"] == first["shiguai-2024-work-report"]
     assert sorted((tmp_path / ".cache" / "conversions").glob("*.pickle")) == cached
     # A changed source is converted again, under a new key.
     path = seeds / "shiguai-2024-work-report.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("石拐区", "石拐新区", 1), encoding="utf-8")
-    _converted.clear()
     changed = {r.meta.slug: r for r in convert_seeds(seeds)}
     assert len(list((tmp_path / ".cache" / "conversions").glob("*.pickle"))) == len(cached) + 1
     assert changed["shiguai-2024-work-report"] != first["shiguai-2024-work-report"]
-    _converted.clear()
 
 
 def test_entries_unused_for_a_week_are_pruned(tmp_path):

@@ -158,7 +158,7 @@ def test_pages_and_navigation(offline):
 
 def test_explanations_on_hover_or_tap(offline):
     page = offline.open("reports/shiguai-2024-work-report.html")
-    term = page.locator('a.term[data-term="liang-xian-yi-kong"]').first
+    term = page.locator('a.term[href$="/concepts/liang-xian-yi-kong.html"]').first
     term.scroll_into_view_if_needed()
     if offline.size == "desktop":
         term.hover()

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
+from generator.render.report import page_budget, text_bytes
 from generator.site.search import gram_files_for
 
 from .browser import DESKTOP, serve
+from .conftest import ALL_SLUGS
 
 REPORT = "reports/yuquan-2023-work-report.html"
 
@@ -70,3 +73,16 @@ def test_one_query_loads_only_what_it_needs(reading, built_site):
     assert 1 <= len(texts) <= 10 < shards["textFiles"]
     total = sum(p.stat().st_size for p in (built_site / "search").rglob("*.js") if p.parent.name in "gc")
     assert _size(searched) < total / 5
+
+
+@pytest.mark.parametrize("slug", ALL_SLUGS)
+def test_a_report_page_weighs_at_most_twice_its_text_plus_the_chrome(built_site, reports, slug):
+    """Lean markup: term links, ids, the hidden definitions and a sidebar of entry points only."""
+    page = (built_site / "reports" / f"{slug}.html").read_bytes()
+    assert len(page) <= page_budget(reports[slug]), (
+        f"{slug}: {len(page):,} bytes for {text_bytes(reports[slug]):,} bytes of text "
+        f"(budget {page_budget(reports[slug]):,})")
+    # The sidebar lists the archive's entry points, not its reports.
+    primary = BeautifulSoup(page, "html.parser").select_one("nav.md-nav--primary")
+    assert [a.get_text(strip=True) for a in primary.select("a.md-nav__link")][:3] == ["首页", "地区", "名词索引"]
+    assert not primary.select('a[href*="reports/"]')

@@ -95,7 +95,7 @@ def test_an_edit_shows_after_a_cached_build(sites):
     from generator.site.pages import generate
 
     _, project = sites
-    before = generate(project).pages
+    before = dict(generate(project).pages)  # report pages are files: keep this build's text
     term = project / "annotations" / "terms" / "fang-guan-fu.md"
     term.write_text(term.read_text(encoding="utf-8").replace("简称。", "简称（已编辑）。", 1), encoding="utf-8")
     after = generate(project).pages
@@ -105,7 +105,7 @@ def test_an_edit_shows_after_a_cached_build(sites):
     assert result.returncode == 0, result.stderr
     concept = (project / "site" / "concepts" / "fang-guan-fu.html").read_text(encoding="utf-8")
     assert "简称（已编辑）。" in concept
-    using = [p for p in (project / "site" / "reports").glob("*.html") if 'data-term="fang-guan-fu"' in p.read_text(encoding="utf-8")]
+    using = [p for p in (project / "site" / "reports").glob("*.html") if 'aria-describedby="term-def-fang-guan-fu"' in p.read_text(encoding="utf-8")]
     assert len(using) >= 3 and all("简称（已编辑）。" in p.read_text(encoding="utf-8") for p in using)
     # Report pages carry the explanation, but only pages whose own text changed were rendered again:
     # of the pages whose Markdown the edit changed, the report pages using the term were not.

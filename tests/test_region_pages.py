@@ -6,7 +6,7 @@ from generator.glossary.annotate import annotate_reports
 from generator.glossary.terms import build_glossary
 from generator.regions.divisions import divisions
 from generator.regions.place import apply_placement, place
-from generator.render.home import render_home
+from generator.render.home import render_archive
 from generator.render.regions import render_region_index, render_region_page, terms_by_report, year_to_year
 
 from .helpers import convert
@@ -61,19 +61,42 @@ def test_the_region_page():
 def test_the_home_page_data_cannot_end_its_script():
     reports, glossary = reports_and_glossary()
     reports[0].meta.title = "</script><script>alert(1)</script>"
-    page = render_home(reports, glossary.regions)
-    data = page[page.index('<script type="application/json" id="report-data">'):]
-    data = data[len('<script type="application/json" id="report-data">'):data.index("</script>")]
-    assert "<" not in data and "\\u003c/script\\u003e" in data
+    files = render_archive(reports, glossary.regions)
+    page = files["index.md"]
+    year = next(path for path in files if path.startswith("archive/"))
+    assert "<" not in files[year] and "\\u003c/script\\u003e" in "".join(files.values())
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the HTML row, escaped
+    listed = page[page.index('<script type="application/json" id="report-years">'):]
+    assert "<" not in listed[len('<script type="application/json" id="report-years">'):listed.index("</script>")]
+
+
+def test_the_home_page_does_not_grow_with_the_archive():
+    """The page lists year files, not reports: 3,000 reports weigh what 30 do, and each year file
+    holds its own year's reports, newest first."""
+    from types import SimpleNamespace
+
+    def report(number: int):
+        year = 2009 + number % 10
+        return SimpleNamespace(meta=SimpleNamespace(
+            slug=f"r{number}", title=f"第{number}号市{year}年政府工作报告", region=f"第{number}号市", level="地级",
+            kind="政府工作报告", date=f"{year}-02-01", year=year))
+
+    small = render_archive([report(n) for n in range(30)], None)
+    large = render_archive(sorted((report(n) for n in range(3000)), key=lambda r: r.meta.date, reverse=True), None)
+    assert len(large["index.md"].encode()) < len(small["index.md"].encode()) + 2000 < 20_000
+    assert sorted(path for path in large if path != "index.md") == [f"archive/{year}.js" for year in range(2009, 2019)]
+    data = large["archive/2018.js"]
+    assert data.startswith('__archiveData("archive/2018.js",[') and data.count('"y":"2018"') == 300
+    assert '"y":"2017"' not in data
+    assert '[["archive/2018.js","2018",300],["archive/2017.js","2017",300]' in large["index.md"]
 
 
 # ------------------------------------------------------------------ concept pages at archive scale
 
 
 def test_a_common_terms_occurrences_are_paged_and_capped_per_report():
-    """70 reports use the term, one of them 12 times: three pages of at most 30 reports, five snippets
-    a report and a link to the sixth occurrence, a pager naming the range on every page."""
+    """250 reports use the term, one of them 12 times: three pages of at most 100 reports, three
+    snippets a report and a link to the fourth occurrence, a pager naming the range on every page."""
     from types import SimpleNamespace
 
     from bs4 import BeautifulSoup
@@ -88,21 +111,21 @@ def test_a_common_terms_occurrences_are_paged_and_capped_per_report():
     )
 
     term = Term(slug="liu-ge-bai-fen-bai", term="六个百分百", summary="扬尘治理要求", definitions=[], editor_written=True)
-    counts = {f"r{i:02d}": 12 if i == 0 else 1 for i in range(70)}
+    counts = {f"r{i:03d}": 12 if i == 0 else 1 for i in range(250)}
     term.occurrences = counts
     reports = {slug: SimpleNamespace(meta=SimpleNamespace(title=f"报告{slug}")) for slug in counts}
     occurrences = {slug: [Occurrence(n, term.slug, slug, f"t-liu-ge-bai-fen-bai-{n}", "六个百分百", "落实", "要求", 1)
                           for n in range(count)] for slug, count in counts.items()}
     assert occurrence_page_count(term) == 3
     first = BeautifulSoup(_occurrences_html(term, reports, occurrences, 1), "html.parser")
-    assert len(first.find_all("h3")) == 30 and first.find("h3").get_text() == "报告r00（12处）"
+    assert len(first.find_all("h3")) == 100 and first.find("h3").get_text() == "报告r000（12处）"
     links = [a["href"] for a in first.find("ol").find_all("a")]
-    assert links[:5] == [f"../reports/r00.html#t-liu-ge-bai-fen-bai-{n}" for n in range(5)]
-    assert links[5] == "../reports/r00.html#t-liu-ge-bai-fen-bai-5" and "另有7处" in first.find("ol").get_text()
+    assert links[:3] == [f"../reports/r000.html#t-liu-ge-bai-fen-bai-{n}" for n in range(3)]
+    assert links[3] == "../reports/r000.html#t-liu-ge-bai-fen-bai-3" and "另有9处" in first.find("ol").get_text()
     last = BeautifulSoup(_occurrences_html(term, reports, occurrences, 3), "html.parser")
-    assert [h.get_text() for h in last.find_all("h3")] == [f"报告r{i}（1处）" for i in range(60, 70)]
+    assert [h.get_text() for h in last.find_all("h3")] == [f"报告r{i}（1处）" for i in range(200, 250)]
     pager = BeautifulSoup("\n".join(_occurrence_pager(term, 2)), "html.parser")
-    assert "本页列出第31–60份" in pager.get_text()
+    assert "本页列出第101–200份" in pager.get_text()
     assert [(a["href"], a.get("aria-current")) for a in pager.find_all("a")] == [
         ("liu-ge-bai-fen-bai.html", None), ("liu-ge-bai-fen-bai--2.html", "page"), ("liu-ge-bai-fen-bai--3.html", None)]
     page = render_occurrence_page(term, reports, occurrences, 2)

@@ -5,25 +5,20 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from generator.render.report import RELATED_SHOWN, _concept_panel
-from generator.site.pages import NAV_FLAT_LIMIT, report_nav
+from generator.site.pages import Generated, site_nav
 
 
 def _report(slug: str, date: str = "", year: int | None = None):
     return SimpleNamespace(meta=SimpleNamespace(slug=slug, title=f"{slug}报告", date=date, year=year))
 
 
-def test_a_small_archive_lists_every_report():
-    reports = [_report(f"r{n}", "2024-01-0" + str(n % 9 + 1)) for n in range(NAV_FLAT_LIMIT)]
-    assert report_nav(reports) == [{f"r{n}报告": f"reports/r{n}.md"} for n in range(NAV_FLAT_LIMIT)]
-
-
-def test_a_large_archive_lists_reports_by_year_newest_first():
-    reports = ([_report(f"a{n}", "2024-02-01") for n in range(10)] + [_report(f"b{n}", "2023") for n in range(10)]
-               + [_report("c", year=2022), _report("d")])
-    nav = report_nav(reports)
-    assert [next(iter(group)) for group in nav] == ["2024年", "2023年", "2022年", "年份不详"]
-    assert nav[0]["2024年"][0] == {"a0报告": "reports/a0.md"} and len(nav[1]["2023年"]) == 10
-    assert nav[2] == {"2022年": [{"c报告": "reports/c.md"}]}
+def test_the_sidebar_lists_entry_points_never_the_archive():
+    extra = [{"编辑指南": "editing.md"}]
+    assert site_nav(extra) == [{"首页": "index.md"}, {"地区": "regions/index.md"}, {"名词索引": "concepts/index.md"},
+                               {"编辑指南": "editing.md"}]
+    few = Generated(reports=[_report("a")], glossary=None, pages={}, extra_nav=extra)
+    many = Generated(reports=[_report(f"r{n}") for n in range(3000)], glossary=None, pages={}, extra_nav=extra)
+    assert few.nav() == many.nav() == site_nav(extra)
 
 
 def test_the_related_reports_panel_shows_the_closest_ten():

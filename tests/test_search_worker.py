@@ -237,3 +237,57 @@ def test_many_matching_pages_read_only_the_best_candidates(browser, tmp_path):
     grams = {url for url in fetched if "/search/g/" in url}
     assert len(grams) <= 2 and grams <= {f"{address}/search/g/{n}.js" for n in range(shards["grams"])}
     assert len(texts) < shards["textFiles"] / 2, (len(texts), shards["textFiles"])
+
+
+def _many_pages_site(root: Path, docs: list[dict]) -> dict:
+    (root / "assets").mkdir()
+    shutil.copy(ASSETS / "search-worker.js", root / "assets")
+    (root / "search").mkdir()
+    index = root / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    files = write_search_files(index, text_file_chars=200, gram_file_bytes=300)
+    (root / "index.html").write_text('<!DOCTYPE html><meta charset="utf-8">', encoding="utf-8")
+    return files.manifest
+
+
+def _ask(browser, root: Path, manifest: dict, queries: list[str]) -> tuple[list[dict], list[str]]:
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    fetched: list[str] = []
+    context.on("request", lambda r: fetched.append(r.url.split("?")[0]))
+    with serve(root) as address:
+        page.goto(address + "/index.html")
+        ready, *results = page.evaluate(RUN, [manifest, queries])
+    context.close()
+    return [result["data"] for result in results], fetched
+
+
+def test_a_common_excluded_word_is_ruled_out_by_its_gram_list(browser, tmp_path):
+    """300 pages hold 营商环境 and 250 of them 科技 too: `营商环境 -科技` answers with the 50 others,
+    reading no text of a page the short excluded word's gram list already rules out."""
+    docs = [{"location": f"reports/p{i:03d}.html", "title": f"第{i}份报告",
+             "text": "推进营商环境改善。" + ("依靠科技创新。" if i % 6 else "依靠改革开放。") + "其他工作。" * 30}
+            for i in range(300)]
+    manifest = _many_pages_site(tmp_path, docs)
+    text_files = manifest["config"]["shards"]["textFiles"]
+    (answer,), fetched = _ask(browser, tmp_path, manifest, ["营商环境 -科技"])
+    pages = sorted(int(_pages([group])[0][9:12]) for group in answer["items"])
+    assert pages == list(range(0, 300, 6))
+    assert answer["total"] == 50 and answer["exact"] is True
+    texts = {url for url in fetched if "/search/c/" in url}
+    assert len(texts) <= 55 and text_files == 150, (len(texts), text_files)  # one file per page shown
+    # Without the exclusion, 300 pages match: the count says so, not the 50 shown.
+    (common,), _ = _ask(browser, tmp_path, manifest, ["营商环境"])
+    assert len(common["items"]) == 50 and common["total"] == 300
+
+
+def test_the_page_count_is_exact_when_the_gram_lists_decide(browser, tmp_path):
+    """Terms of one or two characters are decided by their gram lists: every candidate page counts,
+    whether or not its text was read; a longer term's unread pages are an upper bound."""
+    docs = [{"location": f"reports/p{i:03d}.html", "title": f"第{i}份报告",
+             "text": ("营商" if i % 2 else "环境") + "工作。" * 20} for i in range(120)]
+    docs += [{"location": "reports/apart.html", "title": "分开", "text": "营商在前，环境在后。"}]
+    manifest = _many_pages_site(tmp_path, docs)
+    (short, apart), _ = _ask(browser, tmp_path, manifest, ["营商", "营商环境"])
+    assert (len(short["items"]), short["total"], short["exact"]) == (50, 61, True)
+    assert apart["items"] == [] and apart["total"] == 0

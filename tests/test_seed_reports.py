@@ -236,7 +236,14 @@ def test_home_page_lists_every_report(built_site):
         ["呼和浩特市2022年政府工作报告", "呼和浩特市 · 地级 · 政府工作报告 · 2022年2月10日"],
         ["回民区2022年政府工作报告", "回民区 · 县级 · 政府工作报告 · 2022年"],
     ]
-    data = json.loads(home.select_one("script#report-data").string)
+    years = json.loads(home.select_one("script#report-years").string)
+    assert [(path, year, count) for path, year, count in years] == [
+        ("archive/2026.js", "2026", 6), ("archive/2024.js", "2024", 1), ("archive/2023.js", "2023", 1),
+        ("archive/2022.js", "2022", 2)]
+    data = []
+    for path, _, _ in years:
+        script = (built_site / path).read_text(encoding="utf-8")
+        data += json.loads(script[script.index(",") + 1:script.rindex(")")])
     assert [record["t"] for record in data] == [row[0] for row in rows]
     links = [a["href"] for a in home.select("#report-list a")]
     assert all((built_site / href).exists() for href in links)

@@ -69,6 +69,25 @@ def test_items_of_one_sequence_are_the_same_kind_of_block():
     assert "（四）加强生态建设，推进发展方式转型。常态化整治秦岭“五乱”问题。" in paragraphs(text)
 
 
+def test_two_neighbouring_lead_ins_cut_by_page_breaks_are_both_paragraphs():
+    """sichuan-2026-work-report's （七） and （八）, each cut inside its first sentence (found by the
+    layout property test): neither has two paragraph siblings, but most of the sequence are paragraphs."""
+    text = ("\n二、2026年重点工作\n\n（五）突出扩大内需。坚持惠民生和促消费相结合。\n\n（六）突出城乡融合。推进新型城镇化。\n\n"
+            "（七）突出加快全面绿色转型，持续筑牢长江黄河上游\n\n生态屏障。牢固树立和践行绿水青山就是金山银山理念。\n\n"
+            "（八）突出提高民生工作质效，更好满足人民群众对美\n\n好生活的向往。坚持民生为大。\n\n"
+            "（九）突出安全发展。统筹发展和安全。\n\n（十）突出政府建设。坚持依法行政。")
+    assert outline(text) == ["## 二、2026年重点工作"]
+    assert "（七）突出加快全面绿色转型，持续筑牢长江黄河上游生态屏障。牢固树立和践行绿水青山就是金山银山理念。" in paragraphs(text)
+    assert "（八）突出提高民生工作质效，更好满足人民群众对美好生活的向往。坚持民生为大。" in paragraphs(text)
+
+
+def test_a_sequence_of_headings_stays_headings():
+    text = ("\n二、2026年重点工作\n\n（一）扩大内需\n\n坚持惠民生和促消费相结合。\n\n（二）城乡融合\n\n推进新型城镇化。\n\n"
+            "（三）绿色转型\n\n协同推进降碳减污。\n\n（四）民生保障\n\n坚持民生为大。")
+    assert outline(text) == ["## 二、2026年重点工作", "### （一）扩大内需", "### （二）城乡融合", "### （三）绿色转型",
+                             "### （四）民生保障"]
+
+
 def test_topic_lines_standing_alone_become_bold_lead_ins():
     """qinghai-2026-work-report.txt:10–13."""
     text = ("一、2025年和“十四五”时期工作回顾\n生态底色更加亮丽。\n始终坚持生态优先、绿色发展，推进生态文明高地建设迈上新台阶。\n"

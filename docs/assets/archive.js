@@ -1,22 +1,32 @@
 /*
  * The home page's report list: filter as you type, facets with counts, pages.
  *
- * The page holds every report as JSON (#report-data); this script filters it
- * by the text box (title, region and the regions above it), by the checked
- * facets (year, level, kind: any checked value within a facet, every facet),
- * and shows one page of the result. Each facet's counts are those the other
- * filters leave, so a count says what checking that box would show. Works
- * from disk (no fetch) and without scripts the page shows the newest reports.
+ * The page lists its year files (#report-years: path, year, count, newest
+ * first); each is a script calling __archiveData with that year's reports, so
+ * the page stays small however large the archive. A filter loads what it
+ * needs: with only year boxes checked, those years; with text or another
+ * facet, every year. This script filters the loaded reports by the text box
+ * (title, region and the regions above it) and by the checked facets (year,
+ * level, kind: any checked value within a facet, every facet), and shows one
+ * page of the result. Each facet's counts are those the other filters leave,
+ * so a count says what checking that box would show (a year not loaded counts
+ * its reports, which is what it would show then). Scripts, not fetch, so it
+ * works from disk; without scripts the page shows the newest reports.
  */
 (function () {
   "use strict";
 
   var root = document.getElementById("report-browser");
-  var source = document.getElementById("report-data");
+  var source = document.getElementById("report-years");
   if (!root || !source) {
     return;
   }
-  var reports = JSON.parse(source.textContent);
+  var years = JSON.parse(source.textContent);  // [path, year, count], newest first
+  var loaded = Object.create(null);  // path -> that year's reports
+  var loading = Object.create(null);  // path -> Promise
+  var total = parseInt(root.getAttribute("data-total"), 10) || 0;
+  var base = new URL(".", document.currentScript ? document.currentScript.src : location.href);
+  base = new URL("..", base);  // archive.js lives in assets/; the year files beside assets/
   var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || 20;
   var input = root.querySelector(".report-filter");
   var list = root.querySelector(".report-list");
@@ -25,9 +35,38 @@
   var facets = Array.prototype.slice.call(root.querySelectorAll(".report-facet"));
   var page = 0;
 
-  reports.forEach(function (report) {
-    report.text = (report.t + " " + report.r + " " + (report.p || "") + " " + report.y).toLowerCase();
-  });
+  window.__archiveData = function (path, reports) {
+    reports.forEach(function (report) {
+      report.text = (report.t + " " + report.r + " " + (report.p || "") + " " + report.y).toLowerCase();
+    });
+    loaded[path] = reports;
+  };
+
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL(path, base).href;
+        script.onload = function () { resolve(); };
+        script.onerror = function () {
+          delete loading[path];
+          script.remove();
+          reject(new Error("cannot load " + path));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+
+  /* The year files this state of the filter needs: the checked years alone, or every year. */
+  function needed(words, chosen) {
+    var onlyYears = !words.length && chosen.y && chosen.y.length &&
+      Object.keys(chosen).every(function (key) { return key === "y" || !chosen[key].length; });
+    return years.filter(function (year) {
+      return !onlyYears || chosen.y.indexOf(year[1]) >= 0;
+    }).map(function (year) { return year[0]; });
+  }
 
   function checked() {
     var chosen = {};
@@ -122,9 +161,34 @@
     pager.appendChild(button("下一页", page < pages - 1 ? page + 1 : null));
   }
 
+  var latest = 0;
+
   function render() {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     var chosen = checked();
+    var paths = needed(words, chosen);
+    var ticket = ++latest;
+    var missing = paths.filter(function (path) { return !loaded[path]; });
+    if (missing.length) {
+      root.setAttribute("aria-busy", "true");
+      Promise.all(missing.map(load)).then(function () {
+        if (ticket === latest) {
+          root.removeAttribute("aria-busy");
+          show(words, chosen, paths);
+        }
+      }, function () {
+        root.removeAttribute("aria-busy");
+        status.textContent = "报告列表未能载入，请刷新页面重试";
+      });
+      return;
+    }
+    show(words, chosen, paths);
+  }
+
+  function show(words, chosen, paths) {
+    var reports = [];
+    paths.forEach(function (path) { reports = reports.concat(loaded[path]); });
+    var all = paths.length === years.length;
     var byText = reports.filter(function (report) { return matchesText(report, words); });
     facets.forEach(function (facet) {
       var key = facet.getAttribute("data-facet");
@@ -134,6 +198,10 @@
           counts[report[key]] = (counts[report[key]] || 0) + 1;
         }
       });
+      if (key === "y" && !all) {
+        // Only the checked years are loaded, and nothing else filters: a year counts its reports.
+        years.forEach(function (year) { counts[year[1]] = year[2]; });
+      }
       facet.querySelectorAll("label").forEach(function (label) {
         var box = label.querySelector("input");
         var count = counts[box.value] || 0;
@@ -165,5 +233,6 @@
       render();
     }
   });
-  render();
+  // Until a reader filters, the page shows the newest reports as written; the pager pages them all.
+  renderPager(Math.max(1, Math.ceil(total / pageSize)));
 })();

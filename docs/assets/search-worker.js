@@ -392,16 +392,20 @@ function score(doc, terms, found) {
 /* Read the text of the best candidates, a batch at a time, until RESULT_PAGES pages are confirmed.
  * complete: every term must be there; otherwise any of them. */
 function confirm(candidates, terms, excluded, complete) {
+  candidates = candidates.filter(function (candidate) { return !excluded.surely.has(candidate.id); });
   candidates.forEach(function (candidate) {
     candidate.estimate = estimate(candidate, terms, !complete);
+    candidate.risky = excluded.maybe.has(candidate.id);
   });
-  candidates.sort(function (a, b) { return b.estimate - a.estimate || a.id - b.id; });
+  // Sections that may hold an excluded word are read last: a common excluded word must not make
+  // the worker read the text of every section that holds the wanted one.
+  candidates.sort(function (a, b) { return a.risky - b.risky || b.estimate - a.estimate || a.id - b.id; });
   var confirmed = [];
   var pages = new Set();
   var next = 0;
   function round() {
     if (next >= candidates.length || pages.size >= RESULT_PAGES) {
-      return Promise.resolve(confirmed);
+      return Promise.resolve({ matches: confirmed, unread: candidates.slice(next) });
     }
     // No more than the pages still wanted could need: each confirmed candidate may be a page of its own.
     var size = Math.max(8, Math.min(BATCH, RESULT_PAGES - pages.size));
@@ -416,8 +420,9 @@ function confirm(candidates, terms, excluded, complete) {
         if (!doc) {
           return;
         }
-        for (var e = 0; e < excluded.length; e++) {
-          if (doc.titleKey.indexOf(excluded[e]) >= 0 || doc.textKey.indexOf(excluded[e]) >= 0) {
+        for (var e = 0; e < excluded.terms.length; e++) {
+          var word = excluded.terms[e];
+          if (doc.titleKey.indexOf(word) >= 0 || doc.textKey.indexOf(word) >= 0) {
             return;
           }
         }
@@ -430,7 +435,8 @@ function confirm(candidates, terms, excluded, complete) {
         if (complete ? hits < terms.length : hits === 0) {
           return;
         }
-        confirmed.push(complete ? { doc: doc, found: found } : { doc: doc, found: found, hits: hits });
+        confirmed.push(complete ? { id: candidate.id, doc: doc, found: found } :
+          { id: candidate.id, doc: doc, found: found, hits: hits });
         pages.add(doc.page);
       });
       return round();
@@ -474,13 +480,68 @@ function group(matches, terms) {
   return { items: items.slice(0, RESULT_PAGES).map(function (entry) { return entry.items; }) };
 }
 
+/* The sections an excluded word rules out: surely (a word of one or two characters: its gram list
+ * is exact) or maybe (a longer word: the sections holding all of its pairs, confirmed by their text). */
+function exclusions(words) {
+  return Promise.all(words.map(termCandidates)).then(function (perWord) {
+    var out = { terms: words, surely: new Set(), maybe: new Set() };
+    perWord.forEach(function (candidates, w) {
+      var into = Array.from(words[w]).length <= 2 ? out.surely : out.maybe;
+      candidates.forEach(function (hint, id) { into.add(id); });
+    });
+    return out;
+  });
+}
+
+/* The page of a section: pages start at the ids of search/pages (ascending). */
+function pageOf(id) {
+  var starts = pageStarts;
+  var low = 0;
+  var high = starts.length - 1;
+  while (low < high) {
+    var middle = (low + high + 1) >> 1;
+    if (starts[middle] <= id) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+var pageStarts = null;
+
+function readPages() {
+  return readFile("pages").then(function (data) {
+    if (!pageStarts) {
+      var id = 0;
+      pageStarts = decodeNumbers(data).map(function (gap) { id += gap; return id; });
+    }
+  });
+}
+
+/* How many pages match: those confirmed, and those of the candidates whose text was not read (all of
+ * them match when every term and exclusion is decided by the gram lists alone; else it is at most). */
+function countPages(result, exact) {
+  var pages = new Set();
+  result.matches.forEach(function (match) { pages.add(pageOf(match.id)); });
+  var confirmed = pages.size;
+  result.unread.forEach(function (candidate) { pages.add(pageOf(candidate.id)); });
+  return { total: pages.size, exact: exact || pages.size === confirmed };
+}
+
 function search(query) {
   var parsed = parseQuery(query);
   var terms = parsed.required;
   if (!terms.length) {
     return Promise.resolve({ items: [] });
   }
-  return Promise.all(terms.map(termCandidates)).then(function (perTerm) {
+  var decided = terms.every(function (term) { return Array.from(term).length <= 2; }) &&
+    parsed.excluded.every(function (word) { return Array.from(word).length <= 2; });
+  var excluded = null;
+  return Promise.all([Promise.all(terms.map(termCandidates)), exclusions(parsed.excluded), readPages()]).then(function (found) {
+    var perTerm = found[0];
+    excluded = found[1];
     var union = new Map();
     perTerm.forEach(function (candidates, t) {
       candidates.forEach(function (hint, id) {
@@ -498,12 +559,19 @@ function search(query) {
     union.forEach(function (candidate) {
       (candidate.hits === terms.length ? every : some).push(candidate);
     });
-    return confirm(every, terms, parsed.excluded, true).then(function (matches) {
+    return confirm(every, terms, excluded, true).then(function (result) {
       // No section holds every term: show those holding some, with the missing ones named.
-      return matches.length ? matches : confirm(every.concat(some), terms, parsed.excluded, false);
+      return result.matches.length ? result : confirm(every.concat(some), terms, excluded, false).then(function (partial) {
+        partial.partial = true;
+        return partial;
+      });
     });
-  }).then(function (matches) {
-    return group(matches, terms);
+  }).then(function (result) {
+    var answer = group(result.matches, terms);
+    var counted = countPages(result, decided && !result.partial);
+    answer.total = counted.total;
+    answer.exact = counted.exact;
+    return answer;
   });
 }
 

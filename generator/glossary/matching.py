@@ -80,9 +80,11 @@ class ScopedMatcher:
         self.excluded = excluded
         self.shared = shared
         self.unmarked: dict[str, int] = {}
+        self.surfaces: dict[str, str] = {}  # every form either matcher found -> its term's slug
 
     def find(self, text: str) -> list[Match]:
         matches = self.matcher.find(text)
+        self.surfaces.update((m.surface, m.slug) for m in matches)
         if not self.excluded or not any(m.slug in self.excluded for m in matches):
             return matches
         for match in matches:
@@ -90,4 +92,6 @@ class ScopedMatcher:
                 self.unmarked[match.slug] = self.unmarked.get(match.slug, 0) + 1
         if self.excluded not in self.shared:
             self.shared[self.excluded] = self.matcher.without(self.excluded)
-        return self.shared[self.excluded].find(text)
+        found = self.shared[self.excluded].find(text)
+        self.surfaces.update((m.surface, m.slug) for m in found)
+        return found

@@ -35,8 +35,8 @@ def _front_matter(title: str, boost: float | None = None) -> str:
 
 # A concept page lists the reports using its term a page at a time, and a few occurrences of
 # each with a link onward: a common term in a large archive must not make one page of megabytes.
-REPORTS_PER_PAGE = 30
-OCCURRENCES_PER_REPORT = 5
+REPORTS_PER_PAGE = 100
+OCCURRENCES_PER_REPORT = 3
 
 
 def occurrence_page_count(term: Term) -> int:
@@ -68,9 +68,10 @@ def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[
             f"<strong>{html.escape(o.surface)}</strong>{html.escape(o.after)}…</a></li>"
             for o in found[:OCCURRENCES_PER_REPORT]
         )
-        if len(found) > OCCURRENCES_PER_REPORT:
+        # ``occurrences`` may hold only the first few of each term (the pipeline's summaries): the count is the term's.
+        if count > OCCURRENCES_PER_REPORT:
             items += (f'<li class="occurrences-more"><a href="../reports/{slug}.html#{found[OCCURRENCES_PER_REPORT].anchor}">'
-                      f"另有{len(found) - OCCURRENCES_PER_REPORT}处，到报告中接着看</a></li>")
+                      f"另有{count - OCCURRENCES_PER_REPORT}处，到报告中接着看</a></li>")
         title = html.escape(reports[slug].meta.title)
         parts.append(f'<h3><a href="../reports/{slug}.html">{title}</a>（{count}处）</h3><ol>{items}</ol>')
     return f'<div class="occurrences" data-search-exclude>{"".join(parts)}</div>'

@@ -1,10 +1,13 @@
 """The home page: a report list that filters as you type, with facets, however large the archive.
 
-The page carries every report as a line of JSON (title, region and its
-parents, level, year, kind) and ``archive.js`` filters, counts and pages it in
-the browser, from disk as well as from a server; the newest reports are also
-written out as HTML, so the page reads without scripts. The list shows one
-page of reports at a time, never the whole archive.
+The page itself does not grow with the archive: it holds the facets with
+their counts, the newest reports as HTML (so it reads without scripts) and the
+list of year files. Each year's reports are a small script of their own
+(``archive/<year>.js``: title, region and its parents, level, kind, date),
+which ``archive.js`` loads only when a reader filters or pages: the years
+checked, or every year once the text box or another facet is used. Scripts,
+not fetches, so the list works from disk as well as from a server; and an
+added report changes its year's file, not the others.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from .report import display_date, escape_text
 
 PAGE_SIZE = 20  # reports per page of the list
 LEVELS = ("省级", "地级", "县级")
+ARCHIVE_DIR = "archive"  # the year files, under docs/
+NO_YEAR = "unknown"  # the file of reports whose year is not known
 
 
 def _year(report: Report) -> str:
@@ -67,8 +72,30 @@ def _facet(name: str, legend: str, values: list[tuple[str, int]]) -> str:
     return f'<fieldset class="report-facet" data-facet="{name}"><legend>{legend}</legend>{boxes}</fieldset>'
 
 
-def render_home(reports: list[Report], tree: RegionTree | None) -> str:
+def year_files(records: list[dict]) -> dict[str, list[dict]]:
+    """The records of each year file (path under docs/), newest year first, each newest first."""
+    files: dict[str, list[dict]] = {}
+    for record in records:
+        files.setdefault(f"{ARCHIVE_DIR}/{record['y'] or NO_YEAR}.js", []).append(record)
+    return files
+
+
+def year_script(name: str, records: list[dict]) -> str:
+    """One year file: a script that hands its records to archive.js (``__archiveData``)."""
+    return f"__archiveData({_json_for_script(name)},{_json_for_script(records)});\n"
+
+
+def render_archive(reports: list[Report], tree: RegionTree | None) -> dict[str, str]:
+    """The home page and the year files, by path under docs/."""
     records = report_records(reports, tree)
+    files = year_files(records)
+    pages = {path: year_script(path, chunk) for path, chunk in files.items()}
+    pages["index.md"] = render_home(records, tree, {path: len(chunk) for path, chunk in files.items()})
+    return pages
+
+
+def render_home(records: list[dict], tree: RegionTree | None, files: dict[str, int]) -> str:
+    """The home page, from the records (newest first) and the year files with their counts."""
     years = Counter(r["y"] for r in records if r["y"])
     levels = Counter(r["l"] for r in records if r["l"])
     kinds = Counter(r["k"] for r in records if r["k"])
@@ -79,8 +106,12 @@ def render_home(reports: list[Report], tree: RegionTree | None) -> str:
     ])
     shown = records[:PAGE_SIZE]
     status = f"共{len(records)}份报告" + (f"，以下是最新的{len(shown)}份" if len(records) > len(shown) else "")
+    # [path, year, count] per year file, newest first: archive.js loads the ones a filter needs.
+    year_list = [[path, path.removeprefix(f"{ARCHIVE_DIR}/").removesuffix(".js").replace(NO_YEAR, ""), count]
+                 for path, count in files.items()]
     browser = (
-        f'<div id="report-browser" class="report-browser" data-page-size="{PAGE_SIZE}" data-search-exclude>'
+        f'<div id="report-browser" class="report-browser" data-page-size="{PAGE_SIZE}" data-total="{len(records)}" '
+        'data-search-exclude>'
         '<label class="report-filter-label" for="report-filter">筛选报告</label>'
         '<input type="search" id="report-filter" class="report-filter" placeholder="输入标题或地区，如 玉泉区、广东、2026" '
         'autocomplete="off" aria-controls="report-list" aria-describedby="report-status">'
@@ -88,7 +119,7 @@ def render_home(reports: list[Report], tree: RegionTree | None) -> str:
         f'<p id="report-status" class="report-status" role="status" aria-live="polite">{status}</p>'
         f'<ol id="report-list" class="report-list">{"".join(_row(r) for r in shown)}</ol>'
         '<nav class="report-pager" aria-label="报告列表分页" hidden></nav>'
-        f'<script type="application/json" id="report-data">{_json_for_script(records)}</script>'
+        f'<script type="application/json" id="report-years">{_json_for_script(year_list)}</script>'
         "</div>"
     )
     out = [

@@ -17,7 +17,7 @@ import yaml
 from dataclasses import dataclass, field
 
 from ..inline import (
-    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, endnote_number, erratum_index, footnote_number, note_index,
+    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, endnote_number, erratum_index, footnote_number, note_index, plain,
     term_index,
 )
 from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, NumberedList, Paragraph, Report, Table
@@ -56,11 +56,10 @@ class PageContext:
         term = self.glossary.by_slug()[occurrence.term]
         self.terms_used[term.slug] = term
         # The explanation is written once per page (see _term_definitions) and named by
-        # aria-describedby; terms.js shows it as the tooltip, which keeps pages light.
-        return (
-            f'<a class="term" data-term="{term.slug}" id="{occurrence.anchor}" '
-            f'href="../concepts/{term.slug}.html" aria-describedby="term-def-{term.slug}">'
-        )
+        # aria-describedby; terms.js shows it as the tooltip, which keeps pages light. The
+        # link carries nothing else: the term is named by its href and its description's id.
+        return (f'<a class="term" id="{occurrence.anchor}" href="../concepts/{term.slug}.html" '
+                f'aria-describedby="term-def-{term.slug}">')
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]|~^=])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=:])|(\d+)([.)])(?=\s|$))")
@@ -280,14 +279,23 @@ def page_heading(report: Report) -> str:
     return meta.title or meta.doc_title
 
 
-def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Report, list[Term]]]) -> list[str]:
-    """Collapsible panels: the concepts this report uses, and reports sharing them."""
+def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Report, list[Term]]] | None = None,
+                   counts: dict[str, int] | None = None) -> list[str]:
+    """Collapsible panels: the concepts this report uses, and (given ``related``) reports sharing them.
+
+    Without ``related`` the second panel's place is kept by RELATED_SLOT, for the archive-wide stage
+    to fill (see fill_report_page): which reports are related depends on the whole archive.
+    ``counts`` (term slug -> occurrences) are the report's own; else the terms' counts are read.
+    """
     slug = report.meta.slug
-    used = sorted((t for t in glossary.terms if slug in t.occurrences), key=lambda t: (-t.occurrences[slug], t.slug))
+    if counts is None:
+        counts = {t.slug: t.occurrences[slug] for t in glossary.terms if slug in t.occurrences}
+    terms = {t.slug: t for t in glossary.terms}
+    used = sorted((terms[s] for s in counts), key=lambda t: (-counts[t.slug], t.slug))
     if not used:
         return []
     links = "、".join(
-        f'<a href="../concepts/{t.slug}.html">{html.escape(t.term)}</a>（{t.occurrences[slug]}）' for t in used
+        f'<a href="../concepts/{t.slug}.html">{html.escape(t.term)}</a>（{counts[t.slug]}）' for t in used
     )
     out = [
         '<details class="concept-panel" data-search-exclude>',
@@ -296,23 +304,37 @@ def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Repor
         "</details>",
         "",
     ]
-    if related:
-        items = []
-        for other, shared in related[:RELATED_SHOWN]:
-            names = "、".join(html.escape(t.term) for t in shared[:8]) + ("等" if len(shared) > 8 else "")
-            items.append(
-                f'<li><a href="{other.meta.slug}.html">{html.escape(other.meta.title)}</a>'
-                f"：共用{len(shared)}个名词（{names}）</li>"
-            )
-        count = f"{len(related)}" if len(related) <= RELATED_SHOWN else f"前{RELATED_SHOWN}份，共{len(related)}份"
-        out += [
-            '<details class="related-reports" data-search-exclude>',
-            f"<summary>相关报告（{count}）</summary>",
-            "<ol>" + "".join(items) + "</ol>",
-            "</details>",
-            "",
-        ]
-    return out
+    if related is None:
+        return out + [RELATED_SLOT, ""]
+    return out + related_panel(related)
+
+
+def related_panel(related: list[tuple[object, list[Term]]], total: int | None = None) -> list[str]:
+    """相关报告: the closest reports (of ``total``, all of ``related`` when not given), as one line of
+    raw HTML (rendered apart, see mkdocs_hook)."""
+    if not related:
+        return []
+    total = len(related) if total is None else total
+    items = []
+    for other, shared in related[:RELATED_SHOWN]:
+        names = "、".join(html.escape(t.term) for t in shared[:8]) + ("等" if len(shared) > 8 else "")
+        items.append(
+            f'<li><a href="{other.meta.slug}.html">{html.escape(other.meta.title)}</a>'
+            f"：共用{len(shared)}个名词（{names}）</li>"
+        )
+    count = f"{total}" if total <= RELATED_SHOWN else f"前{RELATED_SHOWN}份，共{total}份"
+    return [
+        '<details class="related-reports" data-search-exclude>'
+        f"<summary>相关报告（{count}）</summary><ol>{''.join(items)}</ol></details>",
+        "",
+    ]
+
+
+# Where the archive-wide stage puts a report page's related reports and its term explanations: both
+# depend on more than the report (the other reports; the glossary's wording), so the report's own
+# stage leaves these two lines for fill_report_page.
+RELATED_SLOT = "<!-- related-reports -->"
+DEFINITIONS_SLOT = "<!-- term-definitions -->"
 
 
 # The panel lists the closest reports only: with hundreds of reports, listing every one that
@@ -336,20 +358,33 @@ def related_reports(report: Report, reports: list[Report], glossary: Glossary) -
     return ranked
 
 
-def _term_definitions(context: PageContext) -> list[str]:
+def term_definitions(report: str, used: list[str], glossary: Glossary | None) -> list[str]:
     """Each used term's explanation once per page, for screen readers and the tap panel."""
-    if not context.terms_used or context.report is None:
+    if not used or glossary is None:
         return []
-    report = context.report.meta.slug
+    terms = glossary.by_slug()
     spans = []
-    for slug, term in sorted(context.terms_used.items()):
-        summary, source = context.glossary.explanation(term, report) if context.glossary else (term.summary, "")
+    for slug in sorted(used):
+        term = terms[slug]
+        summary, source = glossary.explanation(term, report)
         label = f"据{source}：" if source else ""
         spans.append(f'<span id="term-def-{slug}" data-term-name="{html.escape(term.term, quote=True)}">'
                      f'{html.escape(label + summary, quote=False)}</span>')
     spans = "".join(spans)
     # One line of raw HTML: the build's page cache renders it apart (see generator/site/mkdocs_hook.py).
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
+
+
+def fill_report_page(body: str, report: str, used: list[str], glossary: Glossary | None,
+                     related: list[tuple[object, list[Term]]] | tuple[list, int]) -> str:
+    """The report page from its body (render_report_body): related reports (a list, or the closest
+    ones and how many there are) and term explanations in place."""
+    top, total = related if isinstance(related, tuple) else (related, None)
+    panel = "\n".join(related_panel(top, total)).rstrip("\n")
+    page = body.replace(RELATED_SLOT + "\n\n", panel + "\n\n" if panel else "", 1)
+    definitions = "\n".join(term_definitions(report, used, glossary)).rstrip("\n")
+    page = page.replace(DEFINITIONS_SLOT, definitions, 1)
+    return page.rstrip() + "\n"
 
 
 def _indent(text: str) -> str:
@@ -389,13 +424,23 @@ def edit_links(edit_base: str, files: list[tuple[str, str, bool]]) -> list[str]:
 def render_report(report: Report, glossary: Glossary | None = None, reports: list[Report] | None = None,
                   edit_base: str = "", notes_exist: bool = False, overrides_file: str = "",
                   regions: RegionTree | None = None) -> str:
-    """The report page; with a glossary, term occurrences are annotated and panels added."""
+    """The whole report page; with a glossary, term occurrences are annotated and panels added."""
+    body, used = render_report_body(report, glossary, edit_base, notes_exist, overrides_file, regions)
+    related = related_reports(report, reports or [report], glossary) if glossary is not None else []
+    return fill_report_page(body, report.meta.slug, used, glossary, related)
+
+
+def render_report_body(report: Report, glossary: Glossary | None = None, edit_base: str = "",
+                       notes_exist: bool = False, overrides_file: str = "",
+                       regions: RegionTree | None = None, counts: dict[str, int] | None = None) -> tuple[str, list[str]]:
+    """The report page as the report and the glossary's forms give it, with RELATED_SLOT and
+    DEFINITIONS_SLOT for fill_report_page; and the slugs of the terms it links."""
     context = PageContext(errata=report.errata, report=report, glossary=glossary)
     out = [front_matter(report), f"# {escape_text(page_heading(report))}", ""]
     out += _region_line(report, regions)
     out += _cover(report)
     if glossary is not None:
-        out += _concept_panel(report, glossary, related_reports(report, reports or [report], glossary))
+        out += _concept_panel(report, glossary, counts=counts)
     for block in report.blocks:
         if isinstance(block, Heading):
             out += [_heading(block, context), ""]
@@ -433,8 +478,9 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
     if overrides_file:
         files.append(("修正标题、分段或勘误", overrides_file, True))
     out += edit_links(edit_base, files)
-    out += _term_definitions(context)
-    return "\n".join(out).rstrip() + "\n"
+    if context.terms_used:
+        out += [DEFINITIONS_SLOT, ""]
+    return "\n".join(out).rstrip() + "\n", sorted(context.terms_used)
 
 
 _FORMATS = {".pdf": "PDF", ".docx": "Word 文档", ".doc": "Word 文档", ".html": "网页", ".htm": "网页", ".txt": "文本"}
@@ -468,3 +514,21 @@ def display_date(iso: str) -> str:
     """2023-01-07 -> 2023年1月7日; 2026-04 -> 2026年4月."""
     parts = [int(part) for part in iso.split("-") if part]
     return "".join(f"{value}{unit}" for value, unit in zip(parts, "年月日"))
+
+
+# The page-weight rule: a report page weighs at most twice its text plus a fixed chrome (Material's
+# header, search box, the sidebar of entry points, footer and scripts), whatever the archive's size.
+PAGE_CHROME_BYTES = 20_000
+
+
+def text_bytes(report: Report) -> int:
+    """The report's own text in UTF-8: cover, body, tables, notes and 名词解释, without markup."""
+    parts = [page_heading(report), *report.meta.cover_lines, *(text for text, _ in report.body_texts())]
+    for entry in report.glossary:
+        parts += [entry.label, entry.definition]
+    return sum(len(plain(part).encode("utf-8")) for part in parts)
+
+
+def page_budget(report: Report) -> int:
+    """The most bytes the report's built page may weigh (see PAGE_CHROME_BYTES)."""
+    return 2 * text_bytes(report) + PAGE_CHROME_BYTES

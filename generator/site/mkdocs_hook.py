@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import logging
 import os
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -67,20 +71,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("%s", warning)
     log.info("annotated-reports: %d reports, %d terms", _generated.report_count, _generated.term_count)
     config.nav = copy.deepcopy(_generated.nav)  # MkDocs owns what it is given
-    _index_plain_text(config)
     _RENDERS.open(root, config)
+    _STASH.open(root)
+    _index_plain_text(config)
     return config
 
 
 def _hand_pages(files: Files, config: MkDocsConfig) -> Files:
     """Hand the generated pages to MkDocs; they replace any copies on disk."""
     assert _generated is not None
-    for path, content in _generated.pages.items():
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+    # Report pages are files in the staging folder: MkDocs reads each when it renders it.
+    for path, source in _generated.files.items():
+        _replace(files, File.generated(config, path, abs_src_path=source))
+    for path, content in _generated.texts.items():
+        _replace(files, File.generated(config, path, content=content))
     return files
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -94,11 +106,104 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Cut Material's search index into the files our worker fetches, leaving a small manifest in its place."""
+    """Cut the streamed search sections into the files our worker fetches, leaving a small manifest in
+    place of Material's index."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        write_search_files(index)
+        write_search_files(index, sections=_STASH.sections())
+    _STASH.close()
     prune(Path(config.config_file_path).parent / ".cache")
+
+
+def on_build_error(error: Exception) -> None:
+    _STASH.close()
+
+
+class _PageStash:
+    """Where a page's HTML waits between MkDocs's two passes, and the search sections go.
+
+    MkDocs renders every page before it writes any (mkdocs/commands/build.py),
+    so the HTML of the whole archive would be in memory at once, and Material's
+    search plugin keeps every page's sections until the end. Here each page's
+    HTML goes to a file when it is rendered and comes back when its template is
+    filled; after the page is written it is dropped. The sections go to one
+    file as each page is rendered, and the search files are cut from it.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.stream: Any = None
+        self.streamed: set[str] = set()
+        self.index: Any = None
+
+    def open(self, root: Path) -> None:
+        self.close()
+        (root / ".cache").mkdir(exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="build-", dir=root / ".cache"))
+        self.stream = (self.folder / "sections.jsonl").open("w", encoding="utf-8")
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder, self.stream = None, None
+        self.streamed = set()
+
+    def stream_sections(self, sections: list[dict]) -> None:
+        for section in sections:
+            self.stream.write(json.dumps(section, ensure_ascii=False) + "\n")
+
+    def sections(self) -> Iterator[dict]:
+        if self.stream is None:
+            return iter(())
+        self.stream.flush()
+        with (self.folder / "sections.jsonl").open(encoding="utf-8") as lines:  # type: ignore[operator]
+            return iter([json.loads(line) for line in lines])
+
+    def _path(self, page: Page) -> Path:
+        return self.folder / (hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32] + ".html")  # type: ignore[operator]
+
+    def put(self, page: Page, html: str) -> None:
+        self._path(page).write_text(html, encoding="utf-8")
+
+    def take(self, page: Page) -> str | None:
+        path = self._path(page)
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+_STASH = _PageStash()
+
+
+@event_priority(-100)  # the last word on a page's HTML, after every plugin's
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page is rendered: its search sections go to the stream, its HTML to a file until it is written."""
+    if config is not _RENDERS.config or _STASH.folder is None:
+        return html
+    if _STASH.index is not None:
+        page.content = html
+        _STASH.stream_sections(_search_sections(_STASH.index, page))
+        _STASH.streamed.add(page.file.src_uri)
+    _STASH.put(page, html)
+    page.markdown = None  # the Markdown is not needed again, and the search sections are taken
+    return ""
+
+
+@event_priority(100)  # before any other plugin looks at the page's HTML
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    if config is _RENDERS.config and _STASH.folder is not None and not page.content:
+        stashed = _STASH.take(page)
+        if stashed is not None:
+            page.content = stashed
+            context["page"] = page
+    return context
+
+
+@event_priority(-100)  # after every other plugin has seen the written page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if config is _RENDERS.config and _STASH.folder is not None:
+        page.content = None  # written: let it go
+    return output
 
 
 class _MemoryAndDisk:
@@ -117,11 +222,13 @@ class _MemoryAndDisk:
             return self.memory[key]
         value = self.disk.get(key.encode()) if self.disk else None
         if value is not None:
+            if len(self.memory) > 256:
+                self.memory.clear()
             self.memory[key] = value
         return value
 
     def put(self, key: str, value: Any) -> None:
-        if len(self.memory) > 2000:  # a long `mkdocs serve` session must not grow without bound
+        if len(self.memory) > 256:  # bounded: a large archive's pages must not all stay in memory
             self.memory.clear()
         self.memory[key] = value
         if self.disk:
@@ -170,11 +277,12 @@ class _RenderCache(_MemoryAndDisk):
 
 
 # Generated pages carry long single lines of raw HTML that are excluded from search (a report's
-# term explanations, a concept page's occurrence lists; see generator/render/report.py and concepts.py).
+# term explanations and related reports, a concept page's occurrence lists; see generator/render/report.py and concepts.py).
 # Markdown passes such a line through unchanged, so each is rendered as a small placeholder and
 # put back after: an edited explanation does not re-render every report that uses the term, and
 # the occurrence lists skip Markdown's and the search index's HTML parsers.
-_GENERATED = re.compile(r'^<div class="(?:term-definitions|occurrences)"[^\n]*</div>$', re.MULTILINE)
+_GENERATED = re.compile(r'^<(div|details) class="(?:term-definitions|occurrences|related-reports)"[^\n]*</\1>$',
+                        re.MULTILINE)
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -260,9 +368,13 @@ def _index_plain_text(config: MkDocsConfig) -> None:
     index._segment_chinese = no_segmentation
 
     def add_entry_from_context(page: Page) -> None:
-        index.entries.extend(dict(section) for section in _search_sections(index, page))
+        """Material calls this when it builds each page: the sections went to the stream already
+        (``on_page_content``), or, for a page rendered outside this build's hook, go now."""
+        if page.file.src_uri not in _STASH.streamed:
+            _STASH.stream_sections(_search_sections(index, page))
 
     index.add_entry_from_context = add_entry_from_context
+    _STASH.index = index
 
 
 def _searched_content(page: Page) -> str:
@@ -332,9 +444,10 @@ def _render_in_parallel(config: MkDocsConfig, files: Files) -> None:
         return
     missing.sort(reverse=True)  # largest first: the workers finish together
 
-    def render(uri: str) -> tuple[str, Any, str, list[dict] | None] | None:
+    def render(uri: str) -> None:
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.handlers, mkdocs_log.propagate = [], False  # warnings are MkDocs' to report, not a worker's
+        _STASH.folder = _STASH.stream = None  # the stash and the sections' stream are the parent's
         page = files.get_file_from_path(uri).page  # type: ignore[union-attr]
         # What MkDocs does for each page, with the same plugin events.
         page = config.plugins.on_pre_page(page, config=config, files=files)
@@ -346,12 +459,11 @@ def _render_in_parallel(config: MkDocsConfig, files: Files) -> None:
         if rendered is None:  # it logged a warning: MkDocs renders it again and reports it
             return None
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-        sections = _search_sections(index, page) if index is not None else None
-        return key, rendered, _sections_key(page), sections
+        if index is not None:
+            _search_sections(index, page)  # into the disk cache, where the parent finds them
+        return None
 
-    for result in fork_map(render, [uri for _, uri in missing]):
-        if result is not None:
-            render_key, rendered, sections_key, sections = result
-            _RENDERS.memory[render_key] = rendered
-            if sections is not None:
-                _SECTIONS.memory[sections_key] = sections
+    # The workers put what they render into the disk caches, where MkDocs's own pass finds it:
+    # nothing comes back to this process, so the archive's HTML is never in memory here.
+    for _ in fork_map(render, [uri for _, uri in missing]):
+        pass

@@ -1,32 +1,36 @@
-"""Stage 5, site: every seed report -> Markdown files under ``docs/``.
+"""Stage 4, the archive: the pages built from every report's summary, and the generated docs tree.
 
-Reports are all converted in memory first; files are written only when every
-report converted, and only when their content changed (so ``mkdocs serve``
-does not rebuild in a loop). ``docs/reports/``, ``docs/concepts/``,
-``docs/index.md`` and ``docs/glossary.json`` belong to the generator; stale
-pages are removed.
+``generate`` runs the pipeline (see generator/pipeline.py) and returns the
+generated pages: small ones (the home page, concept and region pages,
+glossary.json) as text, report pages as files in the staging folder
+(``.cache/docs``), written only when their content changed, so the archive's
+Markdown is never in memory at once and ``mkdocs serve`` sees only real
+changes. ``write_pages`` copies them into ``docs/`` for inspection
+(``python -m generator build``); ``docs/reports/``, ``docs/concepts/``,
+``docs/regions/``, ``docs/archive/``, ``docs/index.md`` and
+``docs/glossary.json`` belong to the generator, and stale pages are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import ContentCache, code_version
 
-from ..audit import conversion_line, scope_lines
-from ..check import check_project
+from ..audit import scope_lines
 from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_pages, render_matrix
 from ..render.concepts import render_index as render_concept_index
 from ..glossary.export import glossary_json
-from ..model import Notice, Problem, Report
-from ..glossary.notes import NOTES_DIR
+from ..model import Notice, Problem
 from ..parallel import can_fork, fork_map
 from ..sources.read import SourceError
-from ..render.home import render_home
+from ..render.home import ARCHIVE_DIR, render_archive
 from ..render.regions import REGIONS_DIR, render_region_index, render_region_page, terms_by_report
-from ..render.report import render_report
+from ..render.related import related_reports_of
+from ..render.report import fill_report_page
 from ..glossary.terms import Glossary
 
 REPORTS_DIR = "reports"
@@ -50,72 +54,97 @@ class BuildError(SourceError):
         return (type(self), (self.problems,))
 
 
+class GeneratedPages(Mapping[str, str]):
+    """The generated pages by path under docs/: small pages held as text, report pages as files."""
+
+    def __init__(self, texts: dict[str, str], files: dict[str, Path]):
+        self.texts = texts
+        self.files = files  # path under docs/ -> the file holding it
+
+    def __getitem__(self, path: str) -> str:
+        if path in self.texts:
+            return self.texts[path]
+        return self.files[path].read_text(encoding="utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.files
+        yield from self.texts
+
+    def __len__(self) -> int:
+        return len(self.texts) + len(self.files)
+
+
 @dataclass
 class Generated:
-    reports: list[Report]
-    glossary: Glossary
-    pages: dict[str, str]  # path under docs/ -> content
+    reports: list  # each report's summary (see pipeline.ReportSummary), newest first
+    glossary: Glossary | None
+    pages: Mapping[str, str]  # path under docs/ -> content
     notices: list[Notice] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     extra_nav: list[dict] = field(default_factory=list)  # hand-written pages that exist in docs/
+    lines: list[str] = field(default_factory=list)  # one per report: how it was laid out and converted
+    rendered: int = 0  # report page bodies made in this build (the others came from the cache)
 
     @property
     def summaries(self) -> list[str]:
         """One line per report: how it was laid out and converted; then one per term a scope kept
         unmarked somewhere (see generator/audit.py)."""
-        return [conversion_line(report) for report in self.reports] + scope_lines(self.glossary)
+        return self.lines + (scope_lines(self.glossary) if self.glossary else [])
 
     def nav(self) -> list[dict]:
-        return [
-            {"首页": "index.md"},
-            {"报告": report_nav(self.reports)},
-            {"地区": f"{REGIONS_DIR}/index.md"},
-            {"名词索引": f"{CONCEPTS_DIR}/index.md"},
-            *self.extra_nav,
-        ]
+        return site_nav(self.extra_nav)
 
 
-# Up to this many reports the sidebar lists them all; a larger archive lists them by year
-# (with Material's navigation.prune, a page then carries only its own year's list).
-NAV_FLAT_LIMIT = 20
+def site_nav(extra: list[dict]) -> list[dict]:
+    """The sidebar: the archive's entry points, never the archive itself.
 
-
-def report_nav(reports: list[Report]) -> list[dict]:
-    """The reports in the sidebar, newest first: flat, or by year for a large archive."""
-    entries = [{r.meta.title: f"{REPORTS_DIR}/{r.meta.slug}.md"} for r in reports]
-    if len(reports) <= NAV_FLAT_LIMIT:
-        return entries
-    by_year: dict[str, list[dict]] = {}
-    for report, entry in zip(reports, entries):
-        year = (report.meta.date or "")[:4] or (str(report.meta.year) if report.meta.year else "")
-        by_year.setdefault(f"{year}年" if year else "年份不详", []).append(entry)
-    return [{label: items} for label, items in by_year.items()]
+    Reports, regions and concepts are reached from the home page's list, the
+    region index and the 名词索引. A sidebar listing them would grow every
+    page with the archive (and the site with its square), and adding one
+    report would change every page that lists it.
+    """
+    return [
+        {"首页": "index.md"},
+        {"地区": f"{REGIONS_DIR}/index.md"},
+        {"名词索引": f"{CONCEPTS_DIR}/index.md"},
+        *extra,
+    ]
 
 
 def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generated:
-    """Convert and validate everything under ``root``; raise BuildError on any error.
+    """The pipeline over everything under ``root``; raise BuildError on any error.
 
     ``annotate=False`` renders report pages without term annotations (the
     baseline the page-weight check compares against).
     """
-    result = check_project(root)
-    if result.errors or result.glossary is None:
-        raise BuildError(result.errors)
-    reports, glossary = result.reports, result.glossary
-    occurrences = {r.meta.slug: r.occurrences or [] for r in reports}
-    by_slug = {r.meta.slug: r for r in reports}
+    from ..pipeline import run
+
+    return run(root, annotate, edit_base)
+
+
+def archive_pages(root: Path, summaries: list, glossary: Glossary, annotate: bool, edit_base: str,
+                  staging: Path) -> GeneratedPages:
+    """Stage 4: every page built from the summaries, and each report page finished from its body."""
     edit_base = edit_base.rstrip("/")
+    by_slug = {summary.meta.slug: summary for summary in summaries}
+    occurrences = {summary.meta.slug: summary.occurrences for summary in summaries}
+    related = related_reports_of(summaries, glossary) if annotate else {}
+    files: dict[str, Path] = {}
+    for summary in summaries:
+        slug = summary.meta.slug
+        body = (staging / "bodies" / f"{slug}.md").read_text(encoding="utf-8")
+        page = fill_report_page(body, slug, summary.used, glossary if annotate else None, related.get(slug, []))
+        target = staging / REPORTS_DIR / f"{slug}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_if_changed(target, page)
+        files[f"{REPORTS_DIR}/{slug}.md"] = target
+    for stale in (staging / REPORTS_DIR).glob("*.md") if (staging / REPORTS_DIR).is_dir() else []:
+        if f"{REPORTS_DIR}/{stale.name}" not in files:
+            stale.unlink()
 
     def render_page(path: str) -> list[tuple[str, str]]:
         folder, name = path.split("/")
         slug = name.removesuffix(".md")
-        if folder == REPORTS_DIR:
-            report = by_slug[slug]
-            overrides = f"seeds/{Path(report.meta.source_file).stem}.overrides.yml"
-            return [(path, render_report(
-                report, glossary if annotate else None, reports, edit_base=edit_base,
-                notes_exist=(root / NOTES_DIR / f"{slug}.yml").exists(), overrides_file=overrides, regions=tree,
-            ))]
         if folder == REGIONS_DIR:
             return [(path, render_region_page(tree.regions[slug], tree, by_slug, glossary if annotate else None, used))]
         # A concept page, and the further pages of its occurrence list.
@@ -125,35 +154,50 @@ def generate(root: Path, annotate: bool = True, edit_base: str = "") -> Generate
     terms = glossary.by_slug()
     tree = glossary.regions
     used = terms_by_report(glossary)
-    paths = ([f"{REPORTS_DIR}/{r.meta.slug}.md" for r in reports] + [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms]
-             + [f"{REGIONS_DIR}/{slug}.md" for slug in tree.regions])
-    # Each page depends only on the finished reports and glossary: many pages are rendered in forked workers.
+    paths = [f"{CONCEPTS_DIR}/{t.slug}.md" for t in glossary.terms] + [f"{REGIONS_DIR}/{slug}.md" for slug in tree.regions]
+    # Each page depends only on the summaries and the glossary: many pages are rendered in forked workers.
     results = fork_map(render_page, paths) if len(paths) >= PARALLEL_FROM and can_fork() else map(render_page, paths)
     rendered = {path: page for pairs in results for path, page in pairs}
-    pages = {path: rendered[path] for path in paths if path.startswith(REPORTS_DIR)}
-    pages["index.md"] = render_home(reports, tree)
+    pages = render_archive(summaries, tree)  # the home page and its year files
     pages.update((path, rendered[path]) for path in paths if path.startswith(REGIONS_DIR))
     pages[f"{REGIONS_DIR}/index.md"] = render_region_index(tree)
     pages.update((path, page) for path, page in sorted(rendered.items()) if path.startswith(CONCEPTS_DIR))
-    pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, reports)
-    pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, reports)
-    pages["glossary.json"] = glossary_json(glossary, reports, root)
-    notices = [notice for report in reports for notice in report.notices]
-    extra = [{title: name} for name, title in HAND_WRITTEN.items() if (root / "docs" / name).exists()]
-    return Generated(reports, glossary, pages, notices, result.warnings, extra)
+    pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, summaries)
+    pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, summaries)
+    pages["glossary.json"] = glossary_json(glossary, summaries, root)
+    return GeneratedPages(pages, files)
+
+
+def _write_if_changed(target: Path, content: str) -> None:
+    from ..pipeline import _write_if_changed as write
+
+    write(target, content)
 
 
 @dataclass
 class SitePages:
-    """What a site build needs from one generation: small enough to keep whole in the cache."""
+    """What a site build needs from one generation: small enough to keep whole in the cache
+    (report pages are named by their files in the staging folder, not held)."""
 
-    pages: dict[str, str]
+    texts: dict[str, str]  # path under docs/ -> content
+    files: dict[str, str]  # path under docs/ -> the file holding it
     nav: list[dict]
     notices: list[Notice]
     warnings: list[Problem]
     report_count: int
     term_count: int
     summaries: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)  # file -> its size when generated
+
+    def intact(self) -> bool:
+        """Whether every report page file is still as this generation wrote it."""
+        for path, size in self.sizes.items():
+            try:
+                if Path(path).stat().st_size != size:
+                    return False
+            except OSError:
+                return False
+        return True
 
 
 _last_pages: dict[str, SitePages] = {}
@@ -166,15 +210,19 @@ def generate_pages(root: Path, annotate: bool = True, edit_base: str = "") -> Si
     pages the navigation lists, the arguments and the generator's code.
     """
     key = _inputs_key(root, annotate, edit_base)
-    if key in _last_pages:
-        return _last_pages[key]
-    disk = ContentCache(root / ".cache", "site")
-    result = disk.get(key.encode())
-    if result is None:
-        generated = generate(root, annotate, edit_base)
-        result = SitePages(generated.pages, generated.nav(), generated.notices, generated.warnings,
-                           len(generated.reports), len(generated.glossary.terms), generated.summaries)
-        disk.put(key.encode(), result)
+    result = _last_pages.get(key)
+    if result is None or not result.intact():
+        disk = ContentCache(root / ".cache", "site")
+        result = disk.get(key.encode())
+        if result is None or not result.intact():
+            generated = generate(root, annotate, edit_base)
+            pages = generated.pages
+            files = {path: str(file) for path, file in pages.files.items()} if isinstance(pages, GeneratedPages) else {}
+            texts = dict(pages.texts) if isinstance(pages, GeneratedPages) else dict(pages)
+            result = SitePages(texts, files, generated.nav(), generated.notices, generated.warnings,
+                               len(generated.reports), len(generated.glossary.terms), generated.summaries,
+                               {file: Path(file).stat().st_size for file in files.values()})
+            disk.put(key.encode(), result)
     _last_pages.clear()
     _last_pages[key] = result
     return result
@@ -192,7 +240,7 @@ def _inputs_key(root: Path, annotate: bool, edit_base: str) -> str:
     return digest.hexdigest()
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:
+def write_pages(docs: Path, pages: Mapping[str, str]) -> list[Path]:
     """Write changed pages; remove generated report pages that no longer exist."""
     written = []
     for relative, content in pages.items():
@@ -204,7 +252,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> list[Path]:
         temporary.write_text(content, encoding="utf-8")
         temporary.replace(target)
         written.append(target)
-    for folder in (REPORTS_DIR, CONCEPTS_DIR, REGIONS_DIR):
+    for folder in (REPORTS_DIR, CONCEPTS_DIR, REGIONS_DIR, ARCHIVE_DIR):
         owned = docs / folder
         if owned.is_dir():
             for stale in owned.iterdir():

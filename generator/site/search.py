@@ -18,7 +18,10 @@ them (the worker keeps what it fetched for the next query):
 * **text files** (``search/c/<n>.js``): the sections' plain text, a few
   thousand characters a file, in page order. The worker reads the text of the
   best-ranked candidates only, to confirm each match (pairs can be present
-  without the term) and to cut the snippets.
+  without the term) and to cut the snippets;
+* **the page list** (``search/pages.js``): the first section id of each page,
+  so the worker counts the pages its candidates fall on (Material's "N
+  results") without reading their text.
 
 Both are scripts (``__searchData(name, data)``): over http the worker fetches
 and parses them, from ``file://`` (where fetch is refused) it loads them as
@@ -59,8 +62,11 @@ QUERY_SEPARATORS = frozenset(" \t\n\r\f\v\u3000，。、；：？！“”‘’
 
 COUNT_CAP = 50  # occurrences counted per gram and section, as the worker counts a term's
 SECTIONS_PER_TEXT_FILE = 64  # a text file's section ids are file * 64 + 0..63
-TEXT_FILE_CHARS = 2000  # a text file closes after this many characters (one long section may exceed it)
-GRAM_FILE_BYTES = 32_000  # the aim for a gram file's size: the number of files is a power of two
+# The two file sizes trade the site's number of files (Cloudflare Pages takes 20,000) against what a
+# query fetches (at most 1.5 MB): at 3,000 reports about 11,000 text files and 2,048 gram files,
+# and a query reads a few gram files and the text files of the 50 pages it shows.
+TEXT_FILE_CHARS = 5000  # a text file closes after this many characters (one long section may exceed it)
+GRAM_FILE_BYTES = 96_000  # the aim for a gram file's size: the number of files is a power of two
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
@@ -301,6 +307,7 @@ def build_search_files(
 
     files = {f"g/{n}.js": _script(f"g/{n}", data) for n, data in enumerate(gram_files)}
     files.update({f"c/{n}.js": _script(f"c/{n}", data) for n, data in enumerate(text_files)})
+    files["pages.js"] = _script("pages", encode_postings(page_starts(sections, ids)))
     version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
     manifest = {
         "config": {
@@ -317,6 +324,18 @@ def build_search_files(
         "docs": [],
     }
     return SearchFiles(manifest, files)
+
+
+def page_starts(sections: list[SearchSection], ids: list[int]) -> list[int]:
+    """The id of each page's first section, ascending (a page's sections have consecutive ids), so
+    the worker can tell how many pages its candidates fall on before it reads their text."""
+    starts = []
+    previous = None
+    for section, section_id in zip(sections, ids):
+        if section.page != previous:
+            starts.append(section_id)
+            previous = section.page
+    return starts
 
 
 def _cut_text_files(sections: list[SearchSection], text_file_chars: int) -> tuple[list[dict], list[int], list]:
@@ -394,10 +413,13 @@ def gram_files_for(term: str, shards: int) -> set[int]:
     return {gram_shard(gram, shards) for gram in grams}
 
 
-def write_search_files(index: Path, **sizes: int) -> SearchFiles:
-    """Replace Material's ``search/search_index.json`` with our manifest, the gram and text files beside it."""
+def write_search_files(index: Path, sections: Iterable[dict] | None = None, **sizes: int) -> SearchFiles:
+    """Replace Material's ``search/search_index.json`` with our manifest, the gram and text files beside it.
+
+    ``sections``: the index's entries when the build streamed them (else those of the JSON file)."""
     data = json.loads(index.read_text(encoding="utf-8"))
-    files = build_search_files(data.get("docs", []), data.get("config", {}), **sizes)
+    docs = list(sections) if sections is not None else []
+    files = build_search_files(docs or data.get("docs", []), data.get("config", {}), **sizes)
     folder = index.parent
     for name in ("g", "c"):
         if (folder / name).exists():

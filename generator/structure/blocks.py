@@ -189,8 +189,26 @@ def _align_numbered_siblings(blocks: list[Block], forced: set[int]) -> None:
         style, number = value
         wanted = [(style, number - 1), (style, number + 1)] if number > 1 else [(style, 2), (style, 3)]
         siblings = [_nearest(blocks, by_index, index, target) for target in wanted]
-        if all(isinstance(sibling, Paragraph) for sibling in siblings):
+        if all(isinstance(sibling, Paragraph) for sibling in siblings) or _mostly_paragraphs(blocks, by_index, index):
             blocks[index] = Paragraph(block.lines, block.text)
+
+
+def _mostly_paragraphs(blocks: list[Block], by_index: dict[int, tuple[str, int]], index: int) -> bool:
+    """The other items of the sequence, followed outward from ``index`` number by number, are
+    mostly paragraphs: page breaks may cut two neighbouring lead-ins, and neither has two
+    paragraph siblings then."""
+    style, number = by_index[index]
+    kinds = []
+    for step in (-1, 1):
+        position, current = index, number
+        while current + step >= 1:
+            found = _nearest(blocks, by_index, position, (style, current + step))
+            if found is None:
+                break
+            kinds.append(isinstance(found, Paragraph))
+            position, current = next(i for i, b in enumerate(blocks) if b is found), current + step
+    paragraphs = sum(kinds)
+    return paragraphs >= 2 and paragraphs > len(kinds) - paragraphs
 
 
 def _nearest(blocks: list[Block], by_index: dict[int, tuple[str, int]], index: int, target: tuple[str, int]) -> Block | None:
