@@ -1,6 +1,7 @@
 """``make bench``: our build against stock Material + jieba, on synthetic corpora.
 
-For N = 5, 50, 200, 500 and 1,000 reports (the seeds, then copies with distinct
+For N = 5, 50, 200, 500, 1,000 and 3,000 reports (10,000 on request: ``--sizes 10000 --keep``;
+the seeds, then copies with distinct
 slugs, real regions of the code table and other dates, and their paragraphs
 shuffled within each section),
 one run measures, for our build and for the baseline (the same reports as
@@ -12,12 +13,16 @@ annotation):
   largest page bytes, the home page's bytes and the region pages; up to N = 200 each build time is the fastest of
   ``--repeat`` builds (every sample is kept in the JSON);
 * ours only: conversion + annotation time, a warm rebuild (same process),
-  a rebuild after editing one annotation (N <= 50), and broken links
+  a rebuild after editing one annotation (N <= 50), from N = 200 an editor's loop in new
+  processes (one term file edited, then one report added), the number of files, and broken links
   (every link and anchor between the built pages is checked);
-* at N = 200 and 1,000, time to the first search result over file:// in chromium, and what a
-  reader downloads from a loopback http server (a fresh chromium profile each time): opening a
-  report, then one query (a rare and a common term: bytes, and seconds to the first result), and
-  the heaviest of the five largest pages with everything it loads;
+* at N = 200, 1,000 and from 3,000, time to the first search result over file:// in chromium, and
+  what a reader downloads from a loopback http server (a fresh chromium profile each time):
+  opening a report, then one query of each form (a rare term, a common word, two words, a common
+  word excluded, one character: bytes, and seconds to the first result), and the heaviest of the
+  five largest pages with everything it loads;
+* from N = 3,000, a memory profile of a cold build by stage (``bench/memory.py``), kept as
+  ``bench/results/<date>-memory-n<N>.txt``;
 * the conversion speed per format: the seed reports read from a .txt, a PDF
   (pages per second), a .docx and a saved web page (``--formats-only``
   measures this alone).
@@ -170,6 +175,7 @@ def site_figures(site: Path) -> dict:
         "search_text_bytes": sum(p.stat().st_size for p in (site / "search" / "c").glob("*.js")) or None,
         "largest_page_bytes": max(p.stat().st_size for p in pages),
         "pages": len(pages),
+        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
         "home_page_bytes": (site / "index.html").stat().st_size,
         "region_pages": len(list((site / "regions").glob("*.html"))) if (site / "regions").is_dir() else 0,
     }
@@ -283,7 +289,10 @@ class _CountingHandler(http.server.SimpleHTTPRequestHandler):
         self.server.served.append((self.path, len(data)))  # type: ignore[attr-defined]
 
 
-HOSTED_QUERIES = ("六个百分百", "营商环境")  # a term in a few reports, and one in every report
+# Every form of query a reader types: a term in a few reports, a word in every report, two words, a
+# common word excluded, and a single character.
+HOSTED_QUERIES = {"rare": "六个百分百", "common": "营商环境", "two_words": "营商环境 新质生产力",
+                  "exclusion": "新质生产力 -科技", "character": "县"}
 
 
 def hosted_figures(site: Path, report: str) -> dict:
@@ -303,7 +312,7 @@ def hosted_figures(site: Path, report: str) -> dict:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-            for query in HOSTED_QUERIES:
+            for query in HOSTED_QUERIES.values():
                 context = browser.new_context(viewport={"width": 1280, "height": 800})
                 page = context.new_page()
                 served.clear()
@@ -376,10 +385,32 @@ def ours(n: int, work: Path, repeat: int = 1) -> dict:
     figures["cached_build_seconds"], _, figures["cached_build_samples"] = best_of(repeat, build, project, env)
     if n <= 50:
         figures.update(warm_rebuilds(project))
-    if n in (200, 1000):
+    if n in (200, 1000) or n >= 3000:
         figures["first_search_result_seconds"] = first_search_result_seconds(project / "site")
         figures["hosted"] = hosted_figures(project / "site", "reports/yuquan-2023-work-report.html")
+    if n >= 200:
+        figures.update(edit_rebuilds(project, build, env))
+    if n >= 3000:
+        out = RESULTS / f"{date.today().isoformat()}-memory-n{n}.txt"
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # the profile of a cold build
+        subprocess.run([sys.executable, str(ROOT / "bench" / "memory.py"), str(project), "--out", str(out)],
+                       cwd=project, env=env, check=True, capture_output=True)
+        figures["memory_profile"] = out.name
     return figures
+
+
+def edit_rebuilds(project: Path, build: list[str], env: dict) -> dict:
+    """An editor's loop, each a new build process with the cache of the last: one term file edited, then
+    one report added (a seed report set in another region)."""
+    term = project / "annotations" / "terms" / "fang-guan-fu.md"
+    term.write_text(term.read_text(encoding="utf-8").replace("简称。", "简称（已编辑）。", 1), encoding="utf-8")
+    edited, _ = timed(build, project, env)
+    source = project / "seeds" / "shiguai-2024-work-report.txt"
+    added = project / "seeds" / "shiguai-2024-work-report-added.txt"
+    added.write_text(source.read_text(encoding="utf-8").replace("石拐区", region_for("石拐区", 99_999)), encoding="utf-8")
+    grown, _ = timed(build, project, env)
+    return {"term_edit_rebuild_seconds": edited, "report_added_rebuild_seconds": grown}
 
 
 def baseline(n: int, work: Path, repeat: int = 1) -> dict:
@@ -396,7 +427,7 @@ def baseline(n: int, work: Path, repeat: int = 1) -> dict:
     seconds, memory, samples = best_of(repeat, [sys.executable, "-m", "mkdocs", "build", "-q"], project)
     figures = {"raw_text_bytes": raw, "build_seconds": seconds, "build_samples": samples, "peak_memory_kib": memory,
                **site_figures(project / "site")}
-    if n in (200, 1000):
+    if n in (200, 1000) or n >= 3000:
         figures["first_search_result_seconds"] = first_search_result_seconds(project / "site")
         figures["hosted"] = hosted_figures(project / "site", "yuquan-2023-work-report.html")
     return figures
@@ -481,8 +512,11 @@ def table(results: dict) -> str:
         ("缓存命中时完整构建（秒，新进程）", "cached_build_seconds", "{:.1f}"),
         ("不改动时重新构建（秒，同一进程）", "warm_rebuild_seconds", "{:.1f}"),
         ("修改一条注释后重新构建（秒）", "rebuild_after_annotation_edit_seconds", "{:.1f}"),
+        ("改一个名词文件后重新构建（秒，新进程）", "term_edit_rebuild_seconds", "{:.1f}"),
+        ("加一份报告后重新构建（秒，新进程）", "report_added_rebuild_seconds", "{:.1f}"),
         ("内存峰值（MiB）", "peak_memory_kib", "{:.0f}"),
         ("网站大小（MB）", "site_bytes", "{:.1f}"),
+        ("网站文件（个）", "site_files", "{:.0f}"),
         ("搜索索引（MB）", "search_index_bytes", "{:.2f}"),
         ("搜索索引 / 报告原文", "index_ratio", "{:.2f}"),
         ("其中搜索文本（MB，不含字对索引）", "search_text_bytes", "{:.2f}"),
@@ -491,14 +525,13 @@ def table(results: dict) -> str:
         ("地区页面（个）", "region_pages", "{:.0f}"),
         ("离线搜索首个结果（秒）", "first_search_result_seconds", "{:.2f}"),
         ("打开一份报告的传输（KB，http）", "open_report_bytes", "{:.0f}"),
-        ("首次搜索另传输（KB，六个百分百）", "search_bytes_rare", "{:.0f}"),
-        ("首次搜索另传输（KB，营商环境）", "search_bytes_common", "{:.0f}"),
+        *((f"首次搜索另传输（KB，{query}）", f"search_bytes_{name}", "{:.0f}") for name, query in HOSTED_QUERIES.items()),
         ("搜索首个结果（秒，http，两词中较慢者）", "hosted_first_result_seconds", "{:.2f}"),
         ("最重页面连同其加载（KB）", "heaviest_page_bytes", "{:.0f}"),
     ]
     scale = {"peak_memory_kib": 1 / 1024, "site_bytes": 1e-6, "search_index_bytes": 1e-6, "largest_page_bytes": 1e-3,
-             "home_page_bytes": 1e-3, "search_text_bytes": 1e-6, "open_report_bytes": 1e-3, "search_bytes_rare": 1e-3, "search_bytes_common": 1e-3,
-             "heaviest_page_bytes": 1e-3}
+             "home_page_bytes": 1e-3, "search_text_bytes": 1e-6, "open_report_bytes": 1e-3,
+             **{f"search_bytes_{name}": 1e-3 for name in HOSTED_QUERIES}, "heaviest_page_bytes": 1e-3}
     out = [
         "---", "title: 性能基准", "---", "", "# 性能基准", "",
         f"由 `make bench` 生成（{results['date']}，{results['machine']}）。每一列是同一次运行中同一台机器上的测量："
@@ -535,11 +568,15 @@ def flat_figures(figures: dict) -> dict:
     flat["open_report_bytes"] = hosted.get("open_report_bytes")
     flat["heaviest_page_bytes"] = hosted.get("heaviest_page_bytes")
     queries = hosted.get("queries") or {}
-    rare, common = (queries.get(query) for query in HOSTED_QUERIES)
-    flat["search_bytes_rare"] = rare["bytes"] if rare else None
-    flat["search_bytes_common"] = common["bytes"] if common else None
-    seconds = [q["first_result_seconds"] for q in (rare, common) if q]
-    flat["hosted_first_result_seconds"] = max(seconds) if seconds and len(seconds) == len(queries) else None
+    seconds = []
+    for name, query in HOSTED_QUERIES.items():
+        found = queries.get(query)
+        flat[f"search_bytes_{name}"] = found["bytes"] if found else None
+        flat[f"search_seconds_{name}"] = found["first_result_seconds"] if found else None
+        if found:
+            seconds.append(found["first_result_seconds"])
+    asked = [query for query in HOSTED_QUERIES.values() if query in queries]
+    flat["hosted_first_result_seconds"] = max(seconds) if seconds and len(seconds) == len(asked) else None
     return flat
 
 
@@ -550,10 +587,10 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
     if "200" in runs:
         ours, base = runs["200"]["ours"], runs["200"]["baseline"]
         ratio = ours["build_seconds"] / base["build_seconds"]
-        rows.append(("N=200 完整构建，冷缓存", "≤ 0.7 × 基准", f"{ratio:.2f} × 基准", ratio <= 0.7))
+        rows.append(("N=200 完整构建，冷缓存", "≤ 0.6 × 基准", f"{ratio:.2f} × 基准", ratio <= 0.6))
         if ours.get("cached_build_seconds") is not None:
             ratio = ours["cached_build_seconds"] / base["build_seconds"]
-            rows.append(("N=200 完整构建，缓存命中", "≤ 0.3 × 基准", f"{ratio:.2f} × 基准", ratio <= 0.3))
+            rows.append(("N=200 不改动时重新构建（缓存命中）", "≤ 0.2 × 基准", f"{ratio:.2f} × 基准", ratio <= 0.2))
         share = ours["conversion_annotation_seconds"] / ours["build_seconds"]
         rows.append(("N=200 转换和注释占本站构建", "≤ 10%", f"{share:.0%}", share <= 0.1))
         # Issue 7 bounded the index a reader downloaded whole; since issue 14 nothing is downloaded whole,
@@ -583,6 +620,9 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
                           ("N=1000 网站大小", "site_bytes")):
             if ours.get(key) and base.get(key):
                 rows.append((name, "与基准对比", f"{ours[key] / base[key]:.2f} × 基准", None))
+    for n in ("3000", "10000"):
+        if n in runs:
+            rows += archive_targets(n, runs[n])
     if "50" in runs and runs["50"]["ours"].get("rebuild_after_annotation_edit_seconds") is not None:
         seconds = runs["50"]["ours"]["rebuild_after_annotation_edit_seconds"]
         rows.append(("N=50 修改一条注释后重新构建", "≤ 3 秒", f"{seconds:.1f} 秒", seconds <= 3))
@@ -592,9 +632,45 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
     return rows
 
 
+def archive_targets(n: str, run: dict) -> list[tuple[str, str, str, bool | None]]:
+    """The targets of a year of reports in one archive (N=3,000), and the figures at N=10,000."""
+    ours, base = flat_figures(run["ours"]), flat_figures(run.get("baseline") or {})
+    rows: list[tuple[str, str, str, bool | None]] = []
+    judged = n == "3000"
+
+    def row(name: str, limit: str, measured: str, met: bool) -> None:
+        rows.append((f"N={int(n):,} {name}", limit if judged else "报告", measured, met if judged else None))
+
+    if base.get("build_seconds"):
+        ratio = ours["build_seconds"] / base["build_seconds"]
+        row("完整构建，冷缓存", "≤ 0.5 × 基准", f"{ratio:.2f} × 基准（{ours['build_seconds']:.0f} 秒）", ratio <= 0.5)
+    else:
+        row("完整构建，冷缓存", "—", f"{ours['build_seconds']:.0f} 秒", False)
+    memory = ours["peak_memory_kib"] / 2**20
+    row("内存峰值", "≤ 2 GiB", f"{memory:.2f} GiB", memory <= 2)
+    for key, name in (("term_edit_rebuild_seconds", "改一个名词文件后重新构建"),
+                      ("report_added_rebuild_seconds", "加一份报告后重新构建")):
+        if ours.get(key) is not None:
+            row(name, "≤ 60 秒", f"{ours[key]:.0f} 秒", ours[key] <= 60)
+    row("网站大小", "≤ 1,000 MB", f"{ours['site_bytes'] / 1e6:,.0f} MB", ours["site_bytes"] <= 1e9)
+    if ours.get("site_files") is not None:
+        row("网站文件", "≤ 20,000 个", f"{ours['site_files']:,} 个", ours["site_files"] <= 20_000)
+    if ours.get("open_report_bytes") is not None:
+        row("打开一份报告（http）", "≤ 600 KB", f"{ours['open_report_bytes'] / 1e3:,.0f} KB", ours["open_report_bytes"] <= 600_000)
+    for name, query in HOSTED_QUERIES.items():
+        fetched, seconds = ours.get(f"search_bytes_{name}"), ours.get(f"search_seconds_{name}")
+        if fetched is not None and seconds is not None:
+            row(f"首次搜索（{query}）", "≤ 1.5 MB，≤ 1.5 秒", f"{fetched / 1e6:.2f} MB，{seconds:.2f} 秒",
+                fetched <= 1_500_000 and seconds <= 1.5)
+    if ours.get("home_page_bytes") is not None:
+        row("首页", "≤ 300 KB", f"{ours['home_page_bytes'] / 1e3:,.0f} KB", ours["home_page_bytes"] <= 300_000)
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="5,50,200,500,1000")
+    parser.add_argument("--sizes", default="5,50,200,500,1000,3000",
+                        help="comma-separated; 10000 on request (about an hour more)")
     parser.add_argument("--table-only", action="store_true", help="rewrite docs/benchmark.md from latest.json")
     parser.add_argument("--keep", action="store_true", help="keep other sizes from latest.json")
     parser.add_argument("--repeat", type=int, default=3, help="builds timed per figure up to N = 200 (the fastest counts)")

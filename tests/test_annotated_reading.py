@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.glossary.terms import summarise
+from generator.render.concepts import OCCURRENCES_PER_REPORT
 
 from .conftest import ALL_SLUGS, BUILD_ENV, ROOT, SLUGS, article, project_copy
 
@@ -190,7 +191,8 @@ def test_every_occurrence_link_targets_an_element(built_site, published):
     for term in published["terms"]:
         page = BeautifulSoup((built_site / f"concepts/{term['slug']}.html").read_text(encoding="utf-8"), "html.parser")
         links = [a["href"] for a in page.select("article a") if "#t-" in a.get("href", "")]
-        assert len(links) == sum(min(n, 5) + (n > 5) for n in term["occurrences"].values())
+        shown = OCCURRENCES_PER_REPORT  # snippets a report, then a link to the next occurrence
+        assert len(links) == sum(min(n, shown) + (n > shown) for n in term["occurrences"].values())
         for href in links:
             path, anchor = href.split("#")
             if path not in targets:

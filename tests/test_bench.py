@@ -79,7 +79,7 @@ def test_targets_are_judged_from_the_figures():
         "200": {"ours": ours, "baseline": run}, "500": {"ours": ours, "baseline": run}}}
     judged = {name: (measured, met) for name, _, measured, met in bench.targets(results)}
     assert judged["N=200 完整构建，冷缓存"] == ("0.60 × 基准", True)
-    assert judged["N=200 完整构建，缓存命中"] == ("0.20 × 基准", True)
+    assert judged["N=200 不改动时重新构建（缓存命中）"] == ("0.20 × 基准", True)
     assert judged["N=200 转换和注释占本站构建"] == ("25%", False)
     assert judged["N=200 搜索文本（读者按需加载）"] == ("1.10 × 报告原文", True)
     assert judged["N=50 修改一条注释后重新构建"] == ("3.5 秒", False)
@@ -105,6 +105,28 @@ def test_hosted_targets_at_a_thousand_reports():
     assert judged["N=1000 最重页面连同其加载"][2] is False
     assert judged["N=1000 完整构建时间"] == ("与基准对比", "1.50 × 基准", None)
     assert "N=1000 网站大小" in judged
+
+
+def test_archive_targets_at_three_thousand_reports_and_figures_at_ten_thousand():
+    queries = {query: {"bytes": 900_000, "first_result_seconds": 0.8} for query in bench.HOSTED_QUERIES.values()}
+    queries["新质生产力 -科技"] = {"bytes": 1_600_000, "first_result_seconds": 1.1}
+    ours = {"build_seconds": 180.0, "peak_memory_kib": 1.5 * 2**20, "site_bytes": 900e6, "site_files": 19_000,
+            "term_edit_rebuild_seconds": 75.0, "report_added_rebuild_seconds": 50.0, "home_page_bytes": 20_000,
+            "hosted": {"open_report_bytes": 450_000, "queries": queries}}
+    base = {"build_seconds": 400.0}
+    judged = {name: (limit, measured, met) for name, limit, measured, met
+              in bench.targets({"runs": {"3000": {"ours": ours, "baseline": base},
+                                         "10000": {"ours": {**ours, "peak_memory_kib": 3 * 2**20}, "baseline": {}}}})}
+    assert judged["N=3,000 完整构建，冷缓存"] == ("≤ 0.5 × 基准", "0.45 × 基准（180 秒）", True)
+    assert judged["N=3,000 内存峰值"] == ("≤ 2 GiB", "1.50 GiB", True)
+    assert judged["N=3,000 改一个名词文件后重新构建"] == ("≤ 60 秒", "75 秒", False)
+    assert judged["N=3,000 加一份报告后重新构建"][2] is True
+    assert judged["N=3,000 网站文件"] == ("≤ 20,000 个", "19,000 个", True)
+    assert judged["N=3,000 首次搜索（新质生产力 -科技）"] == ("≤ 1.5 MB，≤ 1.5 秒", "1.60 MB，1.10 秒", False)
+    assert judged["N=3,000 首次搜索（县）"][2] is True
+    # N=10,000 is reported, not judged.
+    assert judged["N=10,000 内存峰值"] == ("报告", "3.00 GiB", None)
+    assert judged["N=10,000 完整构建，冷缓存"] == ("报告", "180 秒", None)
 
 
 def test_best_of_keeps_every_sample_and_counts_the_fastest(tmp_path):

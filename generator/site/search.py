@@ -47,7 +47,7 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, sub
-from typing import Iterable
+from typing import Callable, Iterable
 
 from generator.parallel import can_fork, fork_map, workers
 
@@ -219,10 +219,14 @@ def _running_sum(gaps: list[int]) -> Iterable[int]:
         yield total
 
 
+PART_CHARS = 1_000_000  # the text one worker counts at a time: its gram lists stay under ~100 MB
+
+
 def _parts(sizes: list[int]) -> list[tuple[int, int]]:
-    """Contiguous ranges of sections of about equal text, one per core (one range for a small site)."""
+    """Contiguous ranges of sections of about equal text: at least one per core for a large site,
+    and none over PART_CHARS (one range for a small site)."""
     total = sum(sizes)
-    count = workers() if total > 500_000 else 1
+    count = max(workers(), -(-total // PART_CHARS)) if total > 500_000 else 1
     parts = []
     start = done = 0
     for number, size in enumerate(sizes):
@@ -284,10 +288,13 @@ def build_search_files(
     *,
     text_file_chars: int = TEXT_FILE_CHARS,
     gram_file_bytes: int = GRAM_FILE_BYTES,
+    write: Callable[[str, str], None] | None = None,
 ) -> SearchFiles:
     """Material's index entries (``location``, ``title``, ``text``, optional ``boost``) as the sharded index.
 
-    The two sizes are for tests, which cut a small index into many files.
+    With ``write``, each file goes to it as soon as it is made (the files are not kept: at archive
+    scale they are hundreds of megabytes). The two sizes are for tests, which cut a small index into
+    many files.
     """
     sections = [
         SearchSection(doc["location"], doc.get("title") or "", doc.get("text") or "", float(doc.get("boost", 1) or 1))
@@ -301,19 +308,32 @@ def build_search_files(
     shards = 1
     while size / shards > gram_file_bytes:
         shards *= 2
-    gram_files: list[dict[str, list[str]]] = [{} for _ in range(shards)]
+    by_shard: list[list[str]] = [[] for _ in range(shards)]
     for gram in sorted(encoded):
-        gram_files[gram_shard(gram, shards)][gram] = encoded[gram]
+        by_shard[gram_shard(gram, shards)].append(gram)
 
-    files = {f"g/{n}.js": _script(f"g/{n}", data) for n, data in enumerate(gram_files)}
-    files.update({f"c/{n}.js": _script(f"c/{n}", data) for n, data in enumerate(text_files)})
-    files["pages.js"] = _script("pages", encode_postings(page_starts(sections, ids)))
-    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
+    files: dict[str, str] = {}
+    digest = hashlib.sha256()
+
+    def emit(name: str, text: str) -> None:
+        digest.update(text.encode("utf-8"))
+        if write is None:
+            files[name] = text
+        else:
+            write(name, text)
+
+    for n, grams in enumerate(by_shard):
+        emit(f"g/{n}.js", _script(f"g/{n}", {gram: encoded.pop(gram) for gram in grams}))
+    pages = encode_postings(page_starts(sections, ids))
+    for n, data in enumerate(text_files):
+        emit(f"c/{n}.js", _script(f"c/{n}", data))
+        text_files[n] = None  # type: ignore[call-overload]  # written: let it go
+    emit("pages.js", _script("pages", pages))
     manifest = {
         "config": {
             **(config or {}),
             "shards": {
-                "version": version,
+                "version": digest.hexdigest()[:12],
                 "grams": shards,
                 "sectionsPerFile": SECTIONS_PER_TEXT_FILE,
                 "textFiles": len(text_files),
@@ -388,14 +408,20 @@ def _postings_by_gram(sections: list[SearchSection], ids: list[int]) -> dict[str
 
     results = fork_map(postings, parts) if len(parts) > 1 and can_fork() else map(postings, parts)
     encoded: dict[str, list] = {}
-    for _, found in sorted(results, key=lambda result: result[0]):
-        for gram, (body, title) in found.items():
-            entry = encoded.get(gram)
-            if entry is None:
-                encoded[gram] = [_join(None, body, True), _join(None, title, False)]
-            else:
-                entry[0] = _join(entry[0], body, True)
-                entry[1] = _join(entry[1], title, False)
+    waiting: dict[int, dict[str, list]] = {}  # parts that came before their turn
+    starts = [part[0] for part in parts]
+    turn = 0
+    for start, found in results:  # joined in id order as they arrive: few parts are ever held at once
+        waiting[start] = found
+        while turn < len(starts) and starts[turn] in waiting:
+            for gram, (body, title) in waiting.pop(starts[turn]).items():
+                entry = encoded.get(gram)
+                if entry is None:
+                    encoded[gram] = [_join(None, body, True), _join(None, title, False)]
+                else:
+                    entry[0] = _join(entry[0], body, True)
+                    entry[1] = _join(entry[1], title, False)
+            turn += 1
     for entry in encoded.values():
         entry[0] = entry[0][0] if entry[0] else ""
         entry[1] = entry[1][0] if entry[1] else ""
@@ -416,17 +442,20 @@ def gram_files_for(term: str, shards: int) -> set[int]:
 def write_search_files(index: Path, sections: Iterable[dict] | None = None, **sizes: int) -> SearchFiles:
     """Replace Material's ``search/search_index.json`` with our manifest, the gram and text files beside it.
 
-    ``sections``: the index's entries when the build streamed them (else those of the JSON file)."""
+    ``sections``: the index's entries when the build streamed them (else those of the JSON file). The
+    files are written as they are made; the SearchFiles returned holds the manifest only."""
     data = json.loads(index.read_text(encoding="utf-8"))
     docs = list(sections) if sections is not None else []
-    files = build_search_files(docs or data.get("docs", []), data.get("config", {}), **sizes)
     folder = index.parent
     for name in ("g", "c"):
         if (folder / name).exists():
             shutil.rmtree(folder / name)
         (folder / name).mkdir()
-    for name, text in files.files.items():
+
+    def write(name: str, text: str) -> None:
         (folder / name).write_text(text, encoding="utf-8")
+
+    files = build_search_files(docs or data.get("docs", []), data.get("config", {}), write=write, **sizes)
     index.write_text(json.dumps(files.manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return files
 
