@@ -427,7 +427,9 @@ def baseline(n: int, work: Path, repeat: int = 1) -> dict:
     seconds, memory, samples = best_of(repeat, [sys.executable, "-m", "mkdocs", "build", "-q"], project)
     figures = {"raw_text_bytes": raw, "build_seconds": seconds, "build_samples": samples, "peak_memory_kib": memory,
                **site_figures(project / "site")}
-    if n in (200, 1000) or n >= 3000:
+    # Stock Material's reader downloads its whole index (0.2 GB at 1,000 reports) before a search: measured
+    # at 200 and 1,000 reports, where it is already beyond every target, and not again at archive scale.
+    if n in (200, 1000):
         figures["first_search_result_seconds"] = first_search_result_seconds(project / "site")
         figures["hosted"] = hosted_figures(project / "site", "yuquan-2023-work-report.html")
     return figures

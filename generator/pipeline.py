@@ -104,7 +104,7 @@ def report_key(seed: SeedReport) -> str:
     version and the code table: nothing else."""
     overrides = seed.overrides_path.read_bytes() if seed.overrides_path.exists() else b""
     entry = repr(tuple(sorted(seed.entry.values.items()))) if seed.entry else ""
-    return _digest(str(seed.path), seed.path.read_bytes(), overrides, entry, reader_key(seed.path), data_version())
+    return _digest(seed.path.name, seed.path.read_bytes(), overrides, entry, reader_key(seed.path), data_version())
 
 
 def convert_seed(seed: SeedReport) -> Report:
@@ -214,13 +214,12 @@ def map_reports(function: Callable, items: list) -> Iterator:
 class _PageEntry:
     """A report's page as stage 3 last made it, with what it depended on in the glossary."""
 
-    body: str
+    body_bytes: int  # the size of the body written to the staging folder (the body itself is not kept here)
     summary: ReportSummary
     candidates: dict[str, str]  # term slug -> term_fingerprint, for every term its text matched
     surfaces: dict[str, str]  # every form its text matched -> the slug of the term it was a form of
     defined: str  # the terms its 名词解释 defines, with their slugs (its entries link their concept pages)
     forms: str  # the forms_version of the glossary it was made with
-    text: str  # its plain text, to tell whether a form new to the glossary occurs in it
 
 
 def term_fingerprint(term: Term, glossary: Glossary, report: str) -> str:
@@ -248,6 +247,7 @@ class Pages:
         self.edit_base = edit_base
         self.staging = staging
         self.cache = ContentCache(root / ".cache", "report-pages")
+        self.texts = ContentCache(root / ".cache", "report-texts")  # read only when the glossary gains forms
         self.forms_version = forms_version(glossary)
         self.forms_cache = ContentCache(root / ".cache", "glossary-forms")
         self.forms_cache.put(self.forms_version.encode(), sorted(glossary.by_form()))
@@ -263,7 +263,7 @@ class Pages:
         slug = tree.of_report.get(facts.slug) if tree else None
         return "/".join(f"{r.slug}:{r.name}" for r in tree.chain(slug)) if slug else ""
 
-    def _still_valid(self, entry: _PageEntry, facts: ReportFacts) -> bool:
+    def _still_valid(self, entry: _PageEntry, facts: ReportFacts, key: str) -> bool:
         terms = self.glossary.by_slug()
         forms = self.glossary.by_form()
         for slug, fingerprint in entry.candidates.items():
@@ -281,7 +281,8 @@ class Pages:
             if before is None:
                 return False
             new = set(forms) - set(before)
-            if any(form in entry.text for form in new):
+            text = self.texts.get(key.encode()) if new else ""
+            if text is None or any(form in text for form in new):
                 return False
         return True
 
@@ -290,15 +291,17 @@ class Pages:
         key = self._entry_key(facts)
         entry = self.cache.get(key.encode())
         target = self.staging / "bodies" / f"{facts.slug}.md"
-        if entry is not None and self._still_valid(entry, facts) and target.exists():
+        if entry is not None and _size(target) == entry.body_bytes and self._still_valid(entry, facts, key):
             return entry.summary, False
-        entry = self._make(facts)
-        self.cache.put(key.encode(), entry)
+        entry, body, text = self._make(facts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_if_changed(target, entry.body)
+        _write_if_changed(target, body)
+        self.texts.put(key.encode(), text)
+        self.cache.put(key.encode(), entry)
         return entry.summary, True
 
-    def _make(self, facts: ReportFacts) -> _PageEntry:
+    def _make(self, facts: ReportFacts) -> tuple[_PageEntry, str, str]:
+        """The report annotated and rendered: its entry, its page body, and its plain text."""
         report = self.conversions.report(facts.key)
         glossary = self.glossary if self.annotate else None
         problems: list[Problem] = []
@@ -329,8 +332,9 @@ class Pages:
         terms = self.glossary.by_slug()
         candidates = {slug: term_fingerprint(terms[slug], self.glossary, facts.slug) for slug in {*counts, *unmarked}}
         surfaces = dict(scoped.surfaces) if scoped is not None else {}
-        return _PageEntry(body, summary, candidates, surfaces, _defined(facts, self.glossary.by_form()),
-                          self.forms_version, text)
+        entry = _PageEntry(len(body.encode("utf-8")), summary, candidates, surfaces,
+                           _defined(facts, self.glossary.by_form()), self.forms_version)
+        return entry, body, text
 
     def all_pages(self, facts: list[ReportFacts]) -> list[ReportSummary]:
         """Every report's summary, in the order of ``facts``; bodies not in the cache are made on all cores."""
@@ -368,6 +372,13 @@ def record_counts(glossary: Glossary, summaries: list[ReportSummary]) -> None:
             terms[slug].occurrences[summary.meta.slug] = count
         for slug, count in summary.unmarked.items():
             terms[slug].unmarked[summary.meta.slug] = count
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def _write_if_changed(target: Path, content: str) -> bool:

@@ -291,3 +291,31 @@ def test_the_page_count_is_exact_when_the_gram_lists_decide(browser, tmp_path):
     (short, apart), _ = _ask(browser, tmp_path, manifest, ["营商", "营商环境"])
     assert (len(short["items"]), short["total"], short["exact"]) == (50, 61, True)
     assert apart["items"] == [] and apart["total"] == 0
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_materials_counter_says_how_many_pages_match(browser, built_site, served_site, where):
+    """发展 is on more pages than the 50 the worker shows: the counter gives the worker's count of
+    pages (exact: a two-character word is decided by its gram list), over http and from disk."""
+    from generator.site.search import gram_shard, read_data_file
+
+    manifest = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["shards"]
+    starts = decode_postings(read_data_file(built_site / "search" / "pages.js"))
+    postings = read_data_file(built_site / "search" / "g" / f"{gram_shard('发展', manifest['grams'])}.js")["发展"]
+    ids = set(decode_postings(postings[0], counted=True)[::2]) | set(decode_postings(postings[1]))
+    pages = {max(start for start in starts if start <= section) for section in ids}
+    assert len(pages) > 50
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto((served_site if where == "http" else built_site.as_uri()) + "/reports/shiguai-2024-work-report.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("发展")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("n => document.querySelector('.md-search-result__meta').textContent.startsWith(String(n))",
+                           arg=len(pages), timeout=5000)
+    assert meta.inner_text() == f"{len(pages)} 个符合条件的结果"
+    assert page.locator(".md-search-result__item").count() <= 50
+    context.close()

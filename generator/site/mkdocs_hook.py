@@ -29,7 +29,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -44,7 +43,7 @@ from mkdocs.structure.pages import Page
 from generator.cache import ContentCache, code_version, prune
 from generator.parallel import can_fork, fork_map
 from generator.sources.read import SourceError
-from generator.site.search import no_segmentation, plain_text, write_search_files
+from generator.site.search import no_segmentation, plain_text, write_search_files, write_search_files_cached
 from generator.site.pages import SitePages, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.annotated_reports")
@@ -109,8 +108,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Cut the streamed search sections into the files our worker fetches, leaving a small manifest in
     place of Material's index."""
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        write_search_files(index, sections=_STASH.sections())
+    if index.is_file() and _STASH.stream is not None:
+        write_search_files_cached(index, _STASH.finish(), Path(config.config_file_path).parent / ".cache")
+    elif index.is_file():  # a build this hook did not set up: Material's own index, cut as it is
+        write_search_files(index)
     _STASH.close()
     prune(Path(config.config_file_path).parent / ".cache")
 
@@ -154,12 +155,10 @@ class _PageStash:
         for section in sections:
             self.stream.write(json.dumps(section, ensure_ascii=False) + "\n")
 
-    def sections(self) -> Iterator[dict]:
-        if self.stream is None:
-            return iter(())
+    def finish(self) -> Path:
+        """The file of every section streamed, complete."""
         self.stream.flush()
-        with (self.folder / "sections.jsonl").open(encoding="utf-8") as lines:  # type: ignore[operator]
-            return iter([json.loads(line) for line in lines])
+        return self.folder / "sections.jsonl"  # type: ignore[operator]
 
     def _path(self, page: Page) -> Path:
         return self.folder / (hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32] + ".html")  # type: ignore[operator]

@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -49,6 +50,7 @@ from itertools import chain, repeat
 from operator import add, sub
 from typing import Callable, Iterable
 
+from generator.cache import code_version
 from generator.parallel import can_fork, fork_map, workers
 
 _BLOCK_END = re.compile(r"</(?:p|li|pre|ol|ul)>|<br\s*/?>", re.IGNORECASE)
@@ -458,6 +460,61 @@ def write_search_files(index: Path, sections: Iterable[dict] | None = None, **si
     files = build_search_files(docs or data.get("docs", []), data.get("config", {}), write=write, **sizes)
     index.write_text(json.dumps(files.manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return files
+
+
+SEARCH_FILES_KEPT = 2  # finished indexes kept in the cache: the last build's, and the one before
+
+
+def write_search_files_cached(index: Path, sections_file: Path, cache: Path) -> bool:
+    """write_search_files for the sections streamed to ``sections_file`` (one JSON object a line),
+    reusing the files of an earlier build whose sections were the same; True when reused.
+
+    The finished files are kept under ``cache/search-files/<key>/`` and linked into the site (a
+    build starts from an empty site folder and writes new files, so a link is never written
+    through). An edit that changes no searchable text then costs no index at all."""
+    data = sections_file.read_bytes()
+    config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
+    key = hashlib.sha256(code_version().encode() + json.dumps(config, sort_keys=True).encode() + data).hexdigest()[:32]
+    folder = cache / "search-files"
+    stored = folder / key
+    names = ("g", "c", "pages.js")
+    if (stored / "done").exists():
+        for name in names:
+            _link_tree(stored / name, index.parent / name)
+        shutil.copyfile(stored / "search_index.json", index)
+        (stored / "done").touch()
+        return True
+    write_search_files(index, sections=(json.loads(line) for line in data.splitlines() if line.strip()))
+    shutil.rmtree(stored, ignore_errors=True)
+    try:
+        for name in names:
+            _link_tree(index.parent / name, stored / name)
+        shutil.copyfile(index, stored / "search_index.json")
+        (stored / "done").touch()
+        kept = sorted(folder.iterdir(), key=lambda path: (path / "done").stat().st_mtime if (path / "done").exists() else 0)
+        for old in kept[:-SEARCH_FILES_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        shutil.rmtree(stored, ignore_errors=True)  # a cache that cannot be written only costs time
+    return False
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """``target`` as a copy of ``source`` (a file or a folder of files), by hard links where possible."""
+    if source.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        return
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for path in source.iterdir():
+        _link_tree(path, target / path.name)
 
 
 def read_data_file(path: Path) -> object:
