@@ -27,6 +27,15 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def digest(*parts: str | bytes) -> str:
+    """One key for several parts, each length-prefixed (so ("ab", "c") and ("a", "bc") differ)."""
+    found = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        found.update(len(data).to_bytes(8, "little") + data)
+    return found.hexdigest()
+
+
 class ContentCache:
     def __init__(self, folder: Path, namespace: str):
         self.folder = folder / namespace

@@ -24,7 +24,6 @@ cores); the README says how they would run on a cluster. ``check`` runs stages
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Callable, Iterator
 
 from .audit import audit_report, conversion_line
 from .cache import ContentCache, code_version
+from .cache import digest as _digest
 from .glossary.annotate import Occurrence, annotate_report
 from .glossary.matching import ScopedMatcher, TermMatcher
 from .glossary.notes import NOTES_DIR, attach_notes
@@ -86,14 +86,6 @@ class ReportSummary:
 
 def _sort_key(meta: ReportMeta) -> tuple[str, str]:
     return (meta.date or str(meta.year or ""), meta.slug)
-
-
-def _digest(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- stage 1: convert each report

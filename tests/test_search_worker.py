@@ -211,25 +211,11 @@ def test_many_matching_pages_read_only_the_best_candidates(browser, tmp_path):
     the text files of its best candidates, and never a gram file the query does not need."""
     docs = [{"location": f"reports/p{i:03d}.html", "title": f"第{i}份报告",
              "text": "前言。" + "推进营商环境改善。" * (1 + i % 9) + "其他工作。" * 30} for i in range(150)]
-    root = tmp_path
-    (root / "assets").mkdir()
-    shutil.copy(ASSETS / "search-worker.js", root / "assets")
-    (root / "search").mkdir()
-    index = root / "search" / "search_index.json"
-    index.write_text(json.dumps({"config": {}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-    files = write_search_files(index, text_file_chars=200, gram_file_bytes=300)
-    shards = files.manifest["config"]["shards"]
-    (root / "index.html").write_text('<!DOCTYPE html><meta charset="utf-8">', encoding="utf-8")
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    fetched = []
-    context.on("request", lambda r: fetched.append(r.url.split("?")[0]))
-    manifest = json.loads(index.read_text(encoding="utf-8"))
-    with serve(root) as address:
-        page.goto(address + "/index.html")
-        ready, result = page.evaluate(RUN, [manifest, ["营商环境"]])
-    context.close()
-    groups = result["data"]["items"]
+    manifest = _many_pages_site(tmp_path, docs)
+    shards = manifest["config"]["shards"]
+    (result,), fetched = _ask(browser, tmp_path, manifest, ["营商环境"])
+    address = fetched[0].rsplit("/", 1)[0]
+    groups = result["items"]
     assert len(groups) == 50
     best = [int(_pages([group])[0][9:12]) for group in groups]
     assert {i % 9 for i in best[:10]} == {8}  # the pages saying it nine times come first

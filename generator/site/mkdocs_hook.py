@@ -41,6 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.cache import ContentCache, code_version, prune
+from generator.cache import digest as _digest
 from generator.parallel import can_fork, fork_map
 from generator.sources.read import SourceError
 from generator.site.search import no_segmentation, plain_text, write_search_files, write_search_files_cached
@@ -232,14 +233,6 @@ class _MemoryAndDisk:
         self.memory[key] = value
         if self.disk:
             self.disk.put(key.encode(), value)
-
-
-def _digest(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
 
 
 class _WarningCounter(logging.Handler):
