@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from generator.site.search import (
     QUERY_SEPARATORS,
+    build_search_files,
     decode_postings,
     encode_postings,
     plain_text,
@@ -305,3 +306,36 @@ def test_materials_counter_says_how_many_pages_match(browser, built_site, served
     assert meta.inner_text() == f"{len(pages)} 个符合条件的结果"
     assert page.locator(".md-search-result__item").count() <= 50
     context.close()
+
+
+def test_an_edited_concept_page_recounts_only_the_ranges_from_it_on(tmp_path, monkeypatch):
+    """The gram lists of each range of sections are cached by the range's text and ids; concept pages
+    come last, so editing one leaves every range of reports to the cache, and the files are the same
+    as a build without it."""
+    from generator.cache import ContentCache
+    from generator.site import search
+
+    monkeypatch.setattr(search, "SMALL_INDEX_CHARS", 1000)
+    monkeypatch.setattr(search, "PART_CHARS", 3000)
+    monkeypatch.setenv("REPORTS_WORKERS", "1")
+    docs = [{"location": f"reports/r{i:02d}.html#s", "title": f"第{i}节", "text": f"第{i}份报告。" + "推进营商环境改善。" * 110}
+            for i in range(40)]
+    docs += [{"location": f"concepts/c{i}.html", "title": f"名词{i}", "text": f"名词{i}的解释。" * 40, "boost": 5}
+             for i in range(6)]
+    cache = ContentCache(tmp_path, "search-parts")
+
+    def counted(entries: list[dict]) -> tuple[dict, int]:
+        before = len(list(cache.folder.glob("*.pickle"))) if cache.folder.exists() else 0
+        files = build_search_files(entries, {}, cache=cache).files
+        return files, len(list(cache.folder.glob("*.pickle"))) - before
+
+    files, parts = counted(docs)
+    assert parts >= 12
+    assert files == build_search_files(docs, {}).files
+    edited = [dict(doc) for doc in docs]
+    edited[-2]["text"] *= 3  # a longer explanation: every range after it starts elsewhere
+    files, recounted = counted(edited)
+    assert 1 <= recounted <= 3
+    assert files == build_search_files(edited, {}).files
+    _, none = counted(edited)
+    assert none == 0

@@ -50,7 +50,7 @@ from itertools import chain, repeat
 from operator import add, sub
 from typing import Callable, Iterable
 
-from generator.cache import code_version
+from generator.cache import ContentCache, code_version
 from generator.parallel import can_fork, fork_map, workers
 
 _BLOCK_END = re.compile(r"</(?:p|li|pre|ol|ul)>|<br\s*/?>", re.IGNORECASE)
@@ -222,22 +222,27 @@ def _running_sum(gaps: list[int]) -> Iterable[int]:
 
 
 PART_CHARS = 1_000_000  # the text one worker counts at a time: its gram lists stay under ~100 MB
+SMALL_INDEX_CHARS = 500_000  # an index this small is counted in one piece
 
 
 def _parts(sizes: list[int]) -> list[tuple[int, int]]:
-    """Contiguous ranges of sections of about equal text: at least one per core for a large site,
-    and none over PART_CHARS (one range for a small site)."""
+    """Contiguous ranges of sections whose grams are counted together: one for a small site; for a
+    larger one ranges of PART_CHARS each (or one per core), cut from the first section on, so that a
+    change to a section leaves every range before it as it was (their lists come from the cache)."""
     total = sum(sizes)
-    count = max(workers(), -(-total // PART_CHARS)) if total > 500_000 else 1
+    if total <= SMALL_INDEX_CHARS:
+        return [(0, len(sizes))] if sizes else []
+    size = min(PART_CHARS, -(-total // workers()))
     parts = []
     start = done = 0
-    for number, size in enumerate(sizes):
-        done += size
-        if done >= total * (len(parts) + 1) / count and len(parts) < count - 1:
+    for number, item in enumerate(sizes):
+        done += item
+        if done >= size:
             parts.append((start, number + 1))
-            start = number + 1
-    parts.append((start, len(sizes)))
-    return [part for part in parts if part[0] < part[1]]
+            start, done = number + 1, 0
+    if start < len(sizes):
+        parts.append((start, len(sizes)))
+    return parts
 
 
 _Run = tuple  # (encoded entries after the first, first entry, last section id)
@@ -291,6 +296,7 @@ def build_search_files(
     text_file_chars: int = TEXT_FILE_CHARS,
     gram_file_bytes: int = GRAM_FILE_BYTES,
     write: Callable[[str, str], None] | None = None,
+    cache: ContentCache | None = None,
 ) -> SearchFiles:
     """Material's index entries (``location``, ``title``, ``text``, optional ``boost``) as the sharded index.
 
@@ -302,10 +308,11 @@ def build_search_files(
         SearchSection(doc["location"], doc.get("title") or "", doc.get("text") or "", float(doc.get("boost", 1) or 1))
         for doc in docs
     ]
-    # Boosted pages (concept pages) first, so that a section's boost follows from its id alone.
-    sections.sort(key=lambda section: -section.boost)
+    # Pages of one boost together (concept pages last), so that a section's boost follows from its id
+    # alone, and an edited concept page changes no range of reports (see _postings_by_gram).
+    sections.sort(key=lambda section: section.boost)
     text_files, ids, boosts = _cut_text_files(sections, text_file_chars)
-    encoded = _postings_by_gram(sections, ids)
+    encoded = _postings_by_gram(sections, ids, cache)
     size = sum(len(gram) * 3 + len(body) + len(title) + 10 for gram, (body, title) in encoded.items())
     shards = 1
     while size / shards > gram_file_bytes:
@@ -399,24 +406,45 @@ def _cut_text_files(sections: list[SearchSection], text_file_chars: int) -> tupl
     return text_files, ids, boosts
 
 
-def _postings_by_gram(sections: list[SearchSection], ids: list[int]) -> dict[str, list[str]]:
-    """For every gram: [its sections in the text, with counts; its sections in the titles], encoded."""
-    # Counting the grams of 20 million characters (1,000 reports) is the build's largest single job:
-    # contiguous runs of sections go to the cores, and their lists are joined in id order.
+def _part_key(sections: list[SearchSection], ids: list[int]) -> bytes:
+    digest = hashlib.sha256()
+    for section, section_id in zip(sections, ids):
+        digest.update(f"{section_id}\x00{section.title}\x00{section.text}\x01".encode("utf-8"))
+    return digest.digest()
+
+
+def _postings_by_gram(sections: list[SearchSection], ids: list[int], cache: ContentCache | None = None) -> dict[str, list[str]]:
+    """For every gram: [its sections in the text, with counts; its sections in the titles], encoded.
+
+    Counting the grams of 20 million characters (1,000 reports) is the build's largest single job:
+    contiguous ranges of sections go to the cores, and their lists are joined in id order. With a
+    cache, a range whose sections and ids are those of an earlier build is not counted again (an
+    edited concept page changes the ranges from its own on: concept pages come last)."""
     parts = _parts([len(section.text) + len(section.title) for section in sections])
+    keys = {part[0]: _part_key(sections[part[0]:part[1]], ids[part[0]:part[1]]) for part in parts} if cache else {}
+    missing = [part for part in parts if not cache or not cache.has(keys[part[0]])]
 
-    def postings(part: tuple[int, int]) -> tuple[int, dict[str, list]]:
-        return part[0], _gram_postings(sections[part[0]:part[1]], ids[part[0]:part[1]])
+    def postings(part: tuple[int, int]) -> tuple[int, dict[str, list] | None]:
+        found = _gram_postings(sections[part[0]:part[1]], ids[part[0]:part[1]])
+        if cache is not None:
+            cache.put(keys[part[0]], found)
+        return part[0], found
 
-    results = fork_map(postings, parts) if len(parts) > 1 and can_fork() else map(postings, parts)
+    results = fork_map(postings, missing) if len(missing) > 1 and can_fork() else map(postings, missing)
     encoded: dict[str, list] = {}
-    waiting: dict[int, dict[str, list]] = {}  # parts that came before their turn
+    waiting: dict[int, dict[str, list]] = {}  # parts counted before their turn
     starts = [part[0] for part in parts]
+    counted = {part[0] for part in missing}
     turn = 0
-    for start, found in results:  # joined in id order as they arrive: few parts are ever held at once
-        waiting[start] = found
-        while turn < len(starts) and starts[turn] in waiting:
-            for gram, (body, title) in waiting.pop(starts[turn]).items():
+
+    def join_ready() -> None:
+        nonlocal turn
+        while turn < len(starts) and (starts[turn] in waiting or starts[turn] not in counted):
+            start = starts[turn]
+            found = waiting.pop(start) if start in counted else cache.get(keys[start])  # type: ignore[union-attr]
+            if found is None:  # the cache lost it since: count it here
+                found = _gram_postings(sections[start:parts[turn][1]], ids[start:parts[turn][1]])
+            for gram, (body, title) in found.items():
                 entry = encoded.get(gram)
                 if entry is None:
                     encoded[gram] = [_join(None, body, True), _join(None, title, False)]
@@ -424,6 +452,12 @@ def _postings_by_gram(sections: list[SearchSection], ids: list[int]) -> dict[str
                     entry[0] = _join(entry[0], body, True)
                     entry[1] = _join(entry[1], title, False)
             turn += 1
+
+    join_ready()
+    for start, found in results:  # joined in id order as they arrive: few parts are ever held at once
+        waiting[start] = found
+        join_ready()
+    join_ready()
     for entry in encoded.values():
         entry[0] = entry[0][0] if entry[0] else ""
         entry[1] = entry[1][0] if entry[1] else ""
@@ -441,7 +475,8 @@ def gram_files_for(term: str, shards: int) -> set[int]:
     return {gram_shard(gram, shards) for gram in grams}
 
 
-def write_search_files(index: Path, sections: Iterable[dict] | None = None, **sizes: int) -> SearchFiles:
+def write_search_files(index: Path, sections: Iterable[dict] | None = None, cache: ContentCache | None = None,
+                       **sizes: int) -> SearchFiles:
     """Replace Material's ``search/search_index.json`` with our manifest, the gram and text files beside it.
 
     ``sections``: the index's entries when the build streamed them (else those of the JSON file). The
@@ -457,7 +492,7 @@ def write_search_files(index: Path, sections: Iterable[dict] | None = None, **si
     def write(name: str, text: str) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
-    files = build_search_files(docs or data.get("docs", []), data.get("config", {}), write=write, **sizes)
+    files = build_search_files(docs or data.get("docs", []), data.get("config", {}), write=write, cache=cache, **sizes)
     index.write_text(json.dumps(files.manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return files
 
@@ -484,7 +519,8 @@ def write_search_files_cached(index: Path, sections_file: Path, cache: Path) -> 
         shutil.copyfile(stored / "search_index.json", index)
         (stored / "done").touch()
         return True
-    write_search_files(index, sections=(json.loads(line) for line in data.splitlines() if line.strip()))
+    write_search_files(index, sections=(json.loads(line) for line in data.splitlines() if line.strip()),
+                       cache=ContentCache(cache, "search-parts"))
     shutil.rmtree(stored, ignore_errors=True)
     try:
         for name in names:
