@@ -339,3 +339,37 @@ def test_an_edited_concept_page_recounts_only_the_ranges_from_it_on(tmp_path, mo
     assert files == build_search_files(edited, {}).files
     _, none = counted(edited)
     assert none == 0
+
+
+def test_an_upper_bound_is_shown_with_yue_and_stays_put(browser, tmp_path):
+    """search-count.js on its own, with a stand-in worker: Material writes "50 个…", the worker said 300
+    pages at most; the counter shows 约300 once, and writing it does not make it change again."""
+    shutil.copy(ASSETS / "search-count.js", tmp_path)
+    (tmp_path / "index.html").write_text("""<!DOCTYPE html><meta charset="utf-8">
+<script>
+window.Worker = function () { this.listeners = []; };
+Worker.prototype.addEventListener = function (type, listener) { this.listeners.push(listener); };
+Worker.prototype.answer = function (data) { this.listeners.forEach(function (l) { l({ data: data }); }); };
+</script>
+<script src="search-count.js"></script>
+<div class="md-search-result__meta">键入以开始搜索</div>""", encoding="utf-8")
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(tmp_path.as_uri() + "/index.html")
+    page.evaluate("""() => {
+        const worker = new Worker("w.js");
+        worker.answer({ type: 3, data: { items: new Array(50).fill([]), total: 300, exact: false } });
+        document.querySelector(".md-search-result__meta").textContent = "50 个符合条件的结果";
+    }""")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.startsWith('约')")
+    page.wait_for_timeout(300)
+    assert meta.inner_text() == "约300 个符合条件的结果"
+    page.evaluate("""() => {
+        const worker = new Worker("w.js");
+        worker.answer({ type: 3, data: { items: [[]], total: 1, exact: true } });
+        document.querySelector(".md-search-result__meta").textContent = "找到 1 个符合条件的结果";
+    }""")
+    page.wait_for_timeout(300)
+    assert meta.inner_text() == "找到 1 个符合条件的结果"  # one page: Material's own words stand
+    context.close()

@@ -20,7 +20,8 @@
       return;
     }
     var text = meta.textContent;
-    var wanted = text.replace(/\d[\d,.]*k?/, (answer.exact ? "" : "约") + answer.total);
+    // The number as Material wrote it, or as this script did (with 约): writing it must not make it change again.
+    var wanted = text.replace(/约?\d[\d,.]*k?/, (answer.exact ? "" : "约") + answer.total);
     if (wanted !== text) {
       meta.textContent = wanted;
     }
