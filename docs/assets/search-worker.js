@@ -35,7 +35,9 @@ var SNIPPET_RADIUS = 40;      // characters shown on each side of a match
 var SNIPPET_WINDOWS = 2;      // at most this many passages per section
 var SECTIONS_PER_PAGE = 30;   // at most this many matching sections per page
 var COUNT_CAP = 50;           // occurrences counted per term and section
-var RESULT_PAGES = 50;        // pages of results at most, the best-ranked ones
+// Pages of results at most, the best-ranked ones: their text is what a query reads, so this bounds
+// what it fetches (the counter says how many pages match in all, see countPages).
+var RESULT_PAGES = 20;
 var BATCH = 40;               // candidate sections whose text is read together, at most
 var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 // generator/site/search.py (QUERY_SEPARATORS) leaves out of the index every pair holding one of these.
