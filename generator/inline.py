@@ -13,6 +13,8 @@ ever confusing the document's own text with markup:
 * ``term_open(k)`` ... ``TERM_CLOSE`` wrap occurrence *k* of a glossary term
   (the occurrence itself lives on the report);
 * ``note_ref(i)`` marks where editor's passage note *i* attaches;
+* ``figure_open(k)`` ... ``FIGURE_CLOSE`` wrap phrase *k* that states a target or a result
+  (its records live in the report's figure extraction);
 * ``SEAM`` marks where the repair stage joined two pieces of a paragraph
   (it never leaves the structure stage).
 
@@ -35,10 +37,12 @@ TERM_CLOSE = "\ue002"
 # Where two pieces of a paragraph were joined (a page break, a scrape fragment). The
 # structure stage reads it (a 名词解释 label on its own line) and removes it.
 SEAM = "\ue003"
+FIGURE_CLOSE = "\ue004"
+_FIGURE_BASE = 0xEC00  # ... to 0xEFFF: one character per target or result phrase
 _TERM_BASE = 0xF0000  # plane 15: one character per annotated occurrence ...
 _NOTE_BASE = 0xFF000  # ... and, at its end, one per passage note
 
-MARKER_CLASS = "\ue000-\uebff\U000f0000-\U000ffffd"
+MARKER_CLASS = "\ue000-\uefff\U000f0000-\U000ffffd"
 MARKERS = re.compile(f"[{MARKER_CLASS}]")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -79,6 +83,15 @@ def note_ref(index: int) -> str:
 def note_index(char: str) -> int | None:
     code = ord(char)
     return code - _NOTE_BASE if _NOTE_BASE <= code <= 0xFFFFD else None
+
+
+def figure_open(index: int) -> str:
+    return chr(_FIGURE_BASE + index)
+
+
+def figure_index(char: str) -> int | None:
+    code = ord(char)
+    return code - _FIGURE_BASE if _FIGURE_BASE <= code <= 0xEFFF else None
 
 
 def footnote_number(char: str) -> int | None:
