@@ -54,4 +54,4 @@ generate: $(STAMP)
 	$(BIN)/python -m generator build
 
 clean:
-	rm -rf site dist .cache docs/reports docs/concepts docs/regions docs/archive docs/index.md docs/glossary.json
+	rm -rf site dist .cache docs/reports docs/concepts docs/regions docs/archive docs/index.md docs/glossary.json docs/targets docs/targets.md docs/targets.json docs/targets.csv

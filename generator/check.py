@@ -22,6 +22,8 @@ from .inline import plain
 from .model import Problem, Report
 from .glossary.notes import NOTES_DIR, attach_notes
 from .sources.read import SourceError
+from .targets.corrections import TARGETS_DIR
+from .targets.vocabulary import INDICATORS_FILE, load_vocabulary
 from .pipeline import Conversions, Pages, ReportFacts, ReportSummary, record_counts, seeds_of, staging_folder
 from .glossary.scope import resolve_scope
 from .glossary.terms import Glossary, build_glossary
@@ -102,6 +104,8 @@ def read_sources(root: Path) -> Sources:
     problems += cross_check(files, facts, all_reports=not unreadable)
     dismissed_path = root / DISMISSED_FILE
     dismissed = load_dismissed(dismissed_path, problems)
+    if (root / INDICATORS_FILE).exists():
+        load_vocabulary(root / INDICATORS_FILE, problems)
     glossary = None
     if not any(p.severity == "error" for p in problems):
         glossary = build_glossary(facts, files)
@@ -121,6 +125,7 @@ def check_project(root: Path) -> CheckResult:
         problems += glossary_warnings(glossary, sources.files, facts)
         problems += dismissed_unused(sources.dismissed, sources.dismissed_path, glossary,
                                      (conversions.report(item.key) for item in facts))
+        problems += target_problems(root, facts, summaries)
     # Notes are checked even when the glossary is not, so every error shows at once.
     problems += check_notes(root, facts, conversions)
     if any(p.severity == "error" for p in problems):
@@ -212,6 +217,26 @@ def dismissed_unused(dismissed: list[Dismissal], path: Path, glossary: Glossary,
     return [Problem("warning", str(path), entry.line, f"dismissed '{entry.term}' occurs in no report",
                     "remove the entry, or correct it to the text suggest lists")
             for entry in dismissed if entry.term in unseen]
+
+
+def target_problems(root: Path, facts: list[ReportFacts], summaries: list[ReportSummary]) -> list[Problem]:
+    """Mistakes in target corrections files (errors), and the figures the extraction could not read
+    (warnings naming the report's file and line)."""
+    problems: list[Problem] = []
+    folder = root / TARGETS_DIR
+    slugs = {item.slug for item in facts}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if path.stem not in slugs:
+            problems.append(Problem("error", str(path), 1, f"no report with the slug '{path.stem}'",
+                                    f"name the file after a report: {', '.join(sorted(slugs))}"))
+    for summary in summaries:
+        problems += [p for p in summary.note_problems if Path(p.file).parent == folder]
+        seed = str(Path("seeds") / summary.meta.source_file)
+        for unclear in summary.unclear:
+            kind = "目标" if unclear.kind == "target" else "实绩"
+            problems.append(Problem("warning", seed, unclear.line, f"{kind}未能读出（{unclear.reason}）：“{unclear.text}”",
+                                    f"check it by hand; record it in annotations/targets/{summary.meta.slug}.yml with 'add' if it should be"))
+    return problems
 
 
 def check_notes(root: Path, facts: list[ReportFacts], conversions: Conversions) -> list[Problem]:

@@ -227,6 +227,7 @@ class Report:
     removals: list[Removal] = field(default_factory=list)
     occurrences: list | None = None  # glossary term occurrences, once annotated
     notes: list = field(default_factory=list)  # editors' passage notes, once attached
+    figures: list = field(default_factory=list)  # its targets and results, once extracted (targets.extract.Figure)
     layout: str = ""  # how the source was laid out, as the layout stage found it
     reader: str = "text"  # what read the source file (see SourceText.reader)
     pages: int = 0  # the original's pages, where it has pages (PDF)

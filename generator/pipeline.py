@@ -6,12 +6,17 @@
                  its ReportFacts (metadata, 名词解释 entries, notices, audit) kept
     annotations/terms + every report's 名词解释 (facts only)
            ──► 2. the glossary                                        glossary/terms.py
-    seeds/ ──► 3. per report, a map again (cached by the report and the parts of the glossary it uses)
-               annotate → notes → render its Markdown                 glossary/annotate.py, render/report.py
-               → the page body in the staging folder; its ReportSummary (counts, first occurrences)
+    seeds/ ──► 3. per report, a map again (cached by the report, the parts of the glossary it uses,
+               the indicator vocabulary and the report's target corrections)
+               extract targets and results → annotate → notes → render its Markdown
+                                                                      targets/extract.py, glossary/annotate.py,
+                                                                      render/report.py
+               → the page body in the staging folder; its ReportSummary (counts, first occurrences,
+                 its targets and results)
            ──► 4. archive-wide, from the summaries alone
                related reports, concept pages, region pages, home page and year files,
-               名词索引, glossary.json                                  render/, glossary/export.py
+               名词索引, glossary.json; each figure beside the region's other years (tooltips,
+               region tables, 主要指标), targets.json/.csv           render/, glossary/export.py, targets/
            ──► 5. the site: MkDocs renders the Markdown, the search index is cut
                                                                       site/mkdocs_hook.py, site/search.py
 
@@ -46,6 +51,9 @@ from .render.report import render_report_body
 from .sources.manifest import SeedReport, apply_manifest, discover
 from .sources.overrides import Overrides, load_overrides
 from .sources.read import SourceError, reader_key
+from .targets.corrections import TARGETS_DIR, apply_corrections
+from .targets.extract import Figure, Unclear, extract_figures
+from .targets.vocabulary import INDICATORS_FILE, Vocabulary, load_vocabulary
 
 # A map over this many items or more runs in forked workers (fewer: in this process).
 PARALLEL_FROM = 8
@@ -81,7 +89,9 @@ class ReportSummary:
     occurrences: list[Occurrence]  # the first OCCURRENCES_PER_REPORT + 1 of each term, in reading order
     used: list[str]  # the terms the page links (their explanations go into the page)
     notes: list[str] = field(default_factory=list)  # the passages editors' notes are attached to (quotes)
-    note_problems: list[Problem] = field(default_factory=list)
+    note_problems: list[Problem] = field(default_factory=list)  # in its notes and target corrections files
+    figures: list[Figure] = field(default_factory=list)  # its targets and results, corrections applied
+    unclear: list[Unclear] = field(default_factory=list)  # figures the extraction could not read
 
 
 def _sort_key(meta: ReportMeta) -> tuple[str, str]:
@@ -231,8 +241,9 @@ class Pages:
     """Stage 3: each report annotated and rendered to its page body, cached by what it used."""
 
     def __init__(self, root: Path, conversions: Conversions, glossary: Glossary, annotate: bool, edit_base: str,
-                 staging: Path):
+                 staging: Path, vocabulary: Vocabulary | None = None):
         self.root = root
+        self.vocabulary = vocabulary if vocabulary is not None else project_vocabulary(root)
         self.conversions = conversions
         self.glossary = glossary
         self.annotate = annotate
@@ -247,7 +258,9 @@ class Pages:
 
     def _entry_key(self, facts: ReportFacts) -> str:
         notes = self.root / NOTES_DIR / f"{facts.slug}.yml"
+        corrections = self.root / TARGETS_DIR / f"{facts.slug}.yml"
         return _digest(code_version(), facts.key, notes.read_bytes() if notes.exists() else b"-",
+                       corrections.read_bytes() if corrections.exists() else b"-", self.vocabulary.version,
                        str(self.annotate), self.edit_base, self._region_key(facts))
 
     def _region_key(self, facts: ReportFacts) -> str:
@@ -300,6 +313,11 @@ class Pages:
         notes_path = self.root / NOTES_DIR / f"{facts.slug}.yml"
         scoped = None
         text = "\n".join(plain(text) for text, _ in report.body_texts())  # before terms are marked in it
+        extraction = extract_figures(report, self.vocabulary)  # marks its phrases: no term crosses one
+        corrections = self.root / TARGETS_DIR / f"{facts.slug}.yml"
+        if corrections.exists():
+            extraction = apply_corrections(report, extraction, corrections, self.vocabulary, problems)
+        report.figures = extraction.figures
         if self.annotate:
             scoped = _scoped_matcher(self.glossary, facts.slug)
             occurrences = annotate_report(report, scoped)
@@ -320,7 +338,8 @@ class Pages:
             if shown.get(occurrence.term, 0) <= OCCURRENCES_PER_REPORT:
                 shown[occurrence.term] = shown.get(occurrence.term, 0) + 1
                 first.append(occurrence)
-        summary = ReportSummary(facts.meta, counts, unmarked, first, used, [note.quote for note in report.notes], problems)
+        summary = ReportSummary(facts.meta, counts, unmarked, first, used, [note.quote for note in report.notes], problems,
+                                extraction.figures, extraction.unclear)
         terms = self.glossary.by_slug()
         candidates = {slug: term_fingerprint(terms[slug], self.glossary, facts.slug) for slug in {*counts, *unmarked}}
         surfaces = dict(scoped.surfaces) if scoped is not None else {}
@@ -338,6 +357,17 @@ class Pages:
         results = {slug: (summary, made) for slug, summary, made in map_reports(one, facts)}
         self.rendered = sum(made for _, made in results.values())
         return [results[item.slug][0] for item in facts]
+
+
+def project_vocabulary(root: Path) -> Vocabulary:
+    """The project's indicator vocabulary (none when it keeps no annotations/indicators.yml).
+    Its mistakes are reported by check (read_sources); here a bad file counts as empty."""
+    path = root / INDICATORS_FILE
+    if not path.exists():
+        return Vocabulary([])
+    problems: list[Problem] = []
+    vocabulary = load_vocabulary(path, problems)
+    return vocabulary if not any(p.severity == "error" for p in problems) else Vocabulary([], version="invalid")
 
 
 def _defined(facts: ReportFacts, forms: dict[str, Term]) -> str:
@@ -435,8 +465,11 @@ def run(root: Path, annotate: bool = True, edit_base: str = ""):
 
 
 def _unknown_notes(root: Path, facts: list[ReportFacts]) -> list[Problem]:
+    """Notes and target corrections files must be named after a report."""
     slugs = {item.slug for item in facts}
-    folder = root / NOTES_DIR
-    return [Problem("error", str(path), 1, f"no report with the slug '{path.stem}'",
-                    f"name the file after a report: {', '.join(sorted(slugs))}")
-            for path in sorted(folder.glob("*.yml")) if folder.is_dir() and path.stem not in slugs]
+    found = []
+    for folder in (root / NOTES_DIR, root / TARGETS_DIR):
+        found += [Problem("error", str(path), 1, f"no report with the slug '{path.stem}'",
+                          f"name the file after a report: {', '.join(sorted(slugs))}")
+                  for path in sorted(folder.glob("*.yml")) if folder.is_dir() and path.stem not in slugs]
+    return found

@@ -77,7 +77,7 @@ def year_to_year(reports: list[Report], used: dict[str, set[str]]) -> list[tuple
 
 
 def render_region_page(region: Region, tree: RegionTree, reports: dict[str, Report], glossary: Glossary | None,
-                       used: dict[str, set[str]]) -> str:
+                       used: dict[str, set[str]], figures: list[str] | None = None) -> str:
     out = [_front_matter(region.name), f"# {escape_text(region.name)}", ""]
     out += [f'<p class="region-path" data-search-exclude>{region_path_html(tree, region.slug, "")}</p>', ""]
     facts = []
@@ -102,6 +102,8 @@ def render_region_page(region: Region, tree: RegionTree, reports: dict[str, Repo
         by_year.setdefault(f"{year}年" if year else "年份不详", []).append(report)
     for label, items in by_year.items():
         out += [f"### {label}", ""] + [_report_line(report) for report in items] + [""]
+
+    out += figures or []  # its targets and results, year by year (render/figures.py)
 
     if region.children:
         out += [f"## 下辖地区（{len(region.children)}）", ""]

@@ -17,8 +17,8 @@ import yaml
 from dataclasses import dataclass, field
 
 from ..inline import (
-    BOLD_CLOSE, BOLD_OPEN, MARKERS, TERM_CLOSE, endnote_number, erratum_index, footnote_number, note_index, plain,
-    term_index,
+    BOLD_CLOSE, BOLD_OPEN, FIGURE_CLOSE, MARKERS, TERM_CLOSE, endnote_number, erratum_index, figure_index,
+    footnote_number, note_index, plain, term_index,
 )
 from ..model import Box, Erratum, GlossaryEntry, GlossarySection, Heading, NumberedList, Paragraph, Report, Table
 from ..structure.numbering import ITEM_NUMBER
@@ -49,6 +49,14 @@ class PageContext:
         return (f'<sup class="endnote-ref" id="endnote-{number}-{count}"><a href="#{entry.anchor}" '
                 f'aria-label="名词解释{number}">［{number}］</a></sup>')
 
+    def figure_span(self, index: int) -> str:
+        """A target or result phrase: focusable, described by its note (filled in at stage 4, FIGURES_SLOT)."""
+        anchor = f"fig-{index + 1}"
+        if self.report is None or not any(figure.anchor == anchor for figure in self.report.figures):
+            return ""  # its records were dropped by an editor: the phrase is plain text again
+        kind = "target" if any(f.anchor == anchor and f.kind == "target" for f in self.report.figures) else "result"
+        return f'<span class="figure figure--{kind}" id="{anchor}" tabindex="0" aria-describedby="{anchor}-note">'
+
     def term_link(self, index: int) -> str:
         if self.glossary is None or self.report is None or self.report.occurrences is None:
             return ""
@@ -77,6 +85,7 @@ def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str
         context = PageContext(errata=context or [])
     out: list[str] = []
     in_term = False
+    figures_open: list[bool] = []
     cursor = 0
     for match in MARKERS.finditer(text):  # plain runs are escaped whole; markers one by one
         if match.start() > cursor:
@@ -95,6 +104,13 @@ def inline(text: str, context: PageContext | list[Erratum] | None = None) -> str
             out.append(context.endnote_link(number))
         elif (index := erratum_index(char)) is not None:
             out.append(_erratum(index, context.errata))
+        elif (index := figure_index(char)) is not None:
+            span = context.figure_span(index)
+            out.append(span)
+            figures_open.append(bool(span))
+        elif char == FIGURE_CLOSE:
+            if figures_open and figures_open.pop():
+                out.append("</span>")
         elif (index := term_index(char)) is not None:
             link = context.term_link(index)
             out.append(link)
@@ -335,6 +351,7 @@ def related_panel(related: list[tuple[object, list[Term]]], total: int | None = 
 # stage leaves these two lines for fill_report_page.
 RELATED_SLOT = "<!-- related-reports -->"
 DEFINITIONS_SLOT = "<!-- term-definitions -->"
+FIGURES_SLOT = "<!-- figure-notes -->"
 
 
 # The panel lists the closest reports only: with hundreds of reports, listing every one that
@@ -375,15 +392,26 @@ def term_definitions(report: str, used: list[str], glossary: Glossary | None) ->
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 
 
+def figure_notes(notes: dict[str, str]) -> list[str]:
+    """Each target or result phrase's note (its comparison with the region's other years), once per page."""
+    if not notes:
+        return []
+    spans = "".join(f'<span id="{html.escape(anchor, quote=True)}-note">{html.escape(text, quote=False)}</span>'
+                    for anchor, text in notes.items())
+    return [f'<div class="figure-notes" hidden data-search-exclude>{spans}</div>', ""]
+
+
 def fill_report_page(body: str, report: str, used: list[str], glossary: Glossary | None,
-                     related: list[tuple[object, list[Term]]] | tuple[list, int]) -> str:
+                     related: list[tuple[object, list[Term]]] | tuple[list, int],
+                     notes: dict[str, str] | None = None) -> str:
     """The report page from its body (render_report_body): related reports (a list, or the closest
-    ones and how many there are) and term explanations in place."""
+    ones and how many there are), term explanations and the notes of its figures in place."""
     top, total = related if isinstance(related, tuple) else (related, None)
     panel = "\n".join(related_panel(top, total)).rstrip("\n")
     page = body.replace(RELATED_SLOT + "\n\n", panel + "\n\n" if panel else "", 1)
     definitions = "\n".join(term_definitions(report, used, glossary)).rstrip("\n")
     page = page.replace(DEFINITIONS_SLOT, definitions, 1)
+    page = page.replace(FIGURES_SLOT, "\n".join(figure_notes(notes or {})).rstrip("\n"), 1)
     return page.rstrip() + "\n"
 
 
@@ -480,6 +508,8 @@ def render_report_body(report: Report, glossary: Glossary | None = None, edit_ba
     out += edit_links(edit_base, files)
     if context.terms_used:
         out += [DEFINITIONS_SLOT, ""]
+    if report.figures:
+        out += [FIGURES_SLOT, ""]
     return "\n".join(out).rstrip() + "\n", sorted(context.terms_used)
 
 

@@ -273,7 +273,7 @@ class _RenderCache(_MemoryAndDisk):
 # Markdown passes such a line through unchanged, so each is rendered as a small placeholder and
 # put back after: an edited explanation does not re-render every report that uses the term, and
 # the occurrence lists skip Markdown's and the search index's HTML parsers.
-_GENERATED = re.compile(r'^<(div|details) class="(?:term-definitions|occurrences|related-reports)"[^\n]*</\1>$',
+_GENERATED = re.compile(r'^<(div|details) class="(?:term-definitions|figure-notes|occurrences|related-reports)"[^\n]*</\1>$',
                         re.MULTILINE)
 _ID = re.compile(r'\bid="([^"]+)"')
 

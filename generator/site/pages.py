@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..cache import ContentCache, code_version
 
@@ -24,6 +25,10 @@ from ..audit import scope_lines
 from ..render.concepts import CONCEPTS_DIR, MATRIX_FILE, render_concept_pages, render_matrix
 from ..render.concepts import render_index as render_concept_index
 from ..glossary.export import glossary_json
+from ..render.figures import TARGETS_DIR as FIGURE_YEARS_DIR
+from ..render.figures import TARGETS_PAGE, region_tables, targets_pages
+from ..targets.archive import FigureIndex
+from ..targets.export import targets_csv, targets_json
 from ..model import Notice, Problem
 from ..parallel import can_fork, fork_map
 from ..sources.read import SourceError
@@ -107,6 +112,7 @@ def site_nav(extra: list[dict]) -> list[dict]:
         {"首页": "index.md"},
         {"地区": f"{REGIONS_DIR}/index.md"},
         {"名词索引": f"{CONCEPTS_DIR}/index.md"},
+        {"主要指标": TARGETS_PAGE},
         *extra,
     ]
 
@@ -129,11 +135,15 @@ def archive_pages(root: Path, summaries: list, glossary: Glossary, annotate: boo
     by_slug = {summary.meta.slug: summary for summary in summaries}
     occurrences = {summary.meta.slug: summary.occurrences for summary in summaries}
     related = related_reports_of(summaries, glossary) if annotate else {}
+    from ..pipeline import project_vocabulary
+
+    figures = FigureIndex.of(summaries, project_vocabulary(root))
     files: dict[str, Path] = {}
     for summary in summaries:
         slug = summary.meta.slug
         body = (staging / "bodies" / f"{slug}.md").read_text(encoding="utf-8")
-        page = fill_report_page(body, slug, summary.used, glossary if annotate else None, related.get(slug, []))
+        page = fill_report_page(body, slug, summary.used, glossary if annotate else None, related.get(slug, []),
+                                figures.notes(summary))
         target = staging / REPORTS_DIR / f"{slug}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         _write_if_changed(target, page)
@@ -146,7 +156,9 @@ def archive_pages(root: Path, summaries: list, glossary: Glossary, annotate: boo
         folder, name = path.split("/")
         slug = name.removesuffix(".md")
         if folder == REGIONS_DIR:
-            return [(path, render_region_page(tree.regions[slug], tree, by_slug, glossary if annotate else None, used))]
+            region = tree.regions[slug]
+            tables = region_tables(figures, SimpleNamespace(region_code=region.code, region=region.name))
+            return [(path, render_region_page(region, tree, by_slug, glossary if annotate else None, used, tables))]
         # A concept page, and the further pages of its occurrence list.
         return [(f"{CONCEPTS_DIR}/{name}", page)
                 for name, page in render_concept_pages(terms[slug], glossary, by_slug, occurrences, edit_base).items()]
@@ -165,6 +177,9 @@ def archive_pages(root: Path, summaries: list, glossary: Glossary, annotate: boo
     pages[f"{CONCEPTS_DIR}/index.md"] = render_concept_index(glossary, summaries)
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, summaries)
     pages["glossary.json"] = glossary_json(glossary, summaries, root)
+    pages.update(targets_pages(figures, tree))  # 主要指标 and its year files
+    pages["targets.json"] = targets_json(figures)
+    pages["targets.csv"] = targets_csv(figures)
     return GeneratedPages(pages, files)
 
 
@@ -252,7 +267,7 @@ def write_pages(docs: Path, pages: Mapping[str, str]) -> list[Path]:
         temporary.write_text(content, encoding="utf-8")
         temporary.replace(target)
         written.append(target)
-    for folder in (REPORTS_DIR, CONCEPTS_DIR, REGIONS_DIR, ARCHIVE_DIR):
+    for folder in (REPORTS_DIR, CONCEPTS_DIR, REGIONS_DIR, ARCHIVE_DIR, FIGURE_YEARS_DIR):
         owned = docs / folder
         if owned.is_dir():
             for stale in owned.iterdir():
