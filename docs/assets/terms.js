@@ -13,7 +13,9 @@
   // Each term's explanation is in the page once, named by its aria-describedby.
   // Copy it into the title now, before Material turns titles into tooltips
   // (Material mounts its components when the document has loaded).
-  document.querySelectorAll("a.term[aria-describedby]").forEach(function (term) {
+  // A target or result phrase (span.figure) is described the same way, by its note: the
+  // region's figure of the year before, or the target the result was set against.
+  document.querySelectorAll("a.term[aria-describedby], .figure[aria-describedby]").forEach(function (term) {
     var definition = document.getElementById(term.getAttribute("aria-describedby"));
     if (definition && !term.title) {
       term.title = definition.textContent;
@@ -108,6 +110,25 @@
     more.focus({ preventScroll: true });
   }
 
+  // A figure's note opens in place on a tap (touch has no hover) or on Enter.
+  function openFigure(figure) {
+    close();
+    panel = document.createElement("div");
+    panel.className = "term-panel term-panel--figure";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-label", figure.textContent);
+    var title = document.createElement("strong");
+    title.className = "term-panel__title";
+    title.textContent = figure.textContent;
+    var text = document.createElement("p");
+    text.className = "term-panel__text";
+    text.textContent = explanation(figure);
+    var shut = closeButton();
+    panel.append(title, shut, text);
+    place(panel, figure);
+    shut.focus({ preventScroll: true });
+  }
+
   document.addEventListener("pointerdown", function (event) {
     pointer = event.pointerType || "mouse";
   }, true);
@@ -116,6 +137,12 @@
     var note = event.target.closest && event.target.closest("sup.note-ref a[data-note]");
     if (note && openNote(note)) {
       event.preventDefault();
+      return;
+    }
+    var figure = event.target.closest && event.target.closest(".figure[aria-describedby]");
+    if (figure && pointer === "touch" && !event.target.closest("a.term")) {
+      event.preventDefault();
+      openFigure(figure);
       return;
     }
     var term = event.target.closest && event.target.closest("a.term");
@@ -132,6 +159,9 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       close();
+    } else if (event.key === "Enter" && event.target.matches && event.target.matches(".figure[aria-describedby]")) {
+      event.preventDefault();
+      openFigure(event.target);
     }
   });
 })();

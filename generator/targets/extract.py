@@ -86,7 +86,7 @@ LEVEL_VERBS = ("提高到", "提高至", "增加到", "增长到", "上升到", 
                "超过", "在")
 _VERB = re.compile("|".join(sorted(GROWTH_VERBS + LEVEL_VERBS, key=len, reverse=True)))
 _VERB_TAIL = re.compile(r"(?:控制在|保持在|稳定在|为|达到|在)")  # 涨幅控制在, 增速为: still a growth
-_ADVERB = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|各|均|都|实际|名义)+")
+_ADVERB = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|各|均|都|实际|名义|按)+")
 _VALUE = re.compile(
     rf"(?P<qualifier>{QUALIFIER})?\s*(?P<value>{NUMBER})\s*(?P<unit>{UNIT})?"
     rf"(?:{RANGE}(?P<high>{NUMBER})\s*(?P<unit2>{UNIT})?)?\s*(?P<modifier>{MODIFIER})?")
@@ -94,9 +94,10 @@ _LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|，)\s*")
 
 # Qualitative targets: the subject's growth against the economy's, or a task to fulfil.
 _WITH_ECONOMY = re.compile(
-    r"(?:增长|增速|增幅)?\s*(?P<modifier>(?:与|和|同)经济增长(?:基本)?(?:保持)?同步|"
+    r"(?:增长|增速|增幅|下降|降低|目标)?\s*(?P<modifier>(?:与|和|同)经济增长(?:基本)?(?:保持)?同步|"
     r"高于经济增速(?:、高于全国平均水平)?|快于经济增长|高于全国平均水平|"
-    r"(?:保持在|高于)全国平均水平以上)")
+    r"(?:保持在|高于)全国平均水平以上|"
+    r"(?:确保)?完成(?:国家|自治区|省|市|上级)?下达(?:的)?(?:目标任务|目标|任务)|达到国家要求)")
 _TASK = re.compile(
     r"(?:按照国家要求)?完成(?P<who>国家|自治区|省|市|上级)?(?P<given>下达)?(?:的|给?我[省市区县旗])?"
     r"(?P<subjects>[^，。；：！？]{2,40}?)(?P<end>目标任务|目标|任务)")
@@ -192,6 +193,8 @@ def _segment(text: str, position: int, several: bool) -> _Segment | None:
                 break
             values.append(_value(following))
             end = following.end()
+    if text.startswith("安排", end):  # 一般公共预算收入按增长5%安排
+        end += 2
     growth = name in GROWTH_VERBS
     return _Segment(name, growth, values, position, end)
 
@@ -483,7 +486,7 @@ def extract_figures(report: Report, vocabulary: Vocabulary, mark: bool = True) -
     reader = _Reader(vocabulary, tuple(name for name in (region, short) if len(name) >= 2))
     extraction = Extraction()
     phrase_number = 0
-    for passage in _passages(report):
+    for passage in _passages(report, reader.names.pattern):
         text = passage.slot.get()
         visible = _normalise(strip_markers(text))
         unclear: list[tuple[int, int, str]] = []
@@ -536,7 +539,7 @@ def _modifier(value: _Value) -> str:
     return (value.qualifier + ("…" if value.qualifier and value.modifier else "") + value.modifier) if value.qualifier else value.modifier
 
 
-def _passages(report: Report) -> list[_Passage]:
+def _passages(report: Report, names: re.Pattern[str] | None = None) -> list[_Passage]:
     """The passages to read: the targets after their cue, and the review of the year before.
 
     A section's heading says what it is about (the year's review, years', or plans); within a
@@ -571,8 +574,8 @@ def _passages(report: Report) -> list[_Passage]:
                 found.append(_Passage(slot, TARGET, year, cue.end()))
             targets_open = not rest.strip()
             continue
-        if targets_open:  # the cue ended its paragraph: its list follows
-            if re.search(r"\d|同步|下达", text):
+        if targets_open:  # the cue ended its paragraph: its list follows, item by item, each naming an indicator
+            if names is not None and names.search(text) and re.search(r"\d|同步|下达", text):
                 found.append(_Passage(slot, TARGET, year))
                 continue
             targets_open = False
