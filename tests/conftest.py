@@ -50,7 +50,9 @@ def project_copy(work: Path) -> Path:
     for name in ("mkdocs.yml", "seeds", "annotations", "docs", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("reports", "regions", "index.md", "glossary.json", "__pycache__"))
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns(
+                "reports", "regions", "concepts", "archive", "targets", "index.md", "glossary.json", "targets.md", "targets.json",
+                "targets.csv", "__pycache__"))
         else:
             shutil.copy(source, work / name)
     return work
