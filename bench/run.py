@@ -224,6 +224,30 @@ def conversion_seconds(project: Path) -> float:
     return float(result.stdout.strip())
 
 
+def extraction_seconds(project: Path) -> dict:
+    """What the targets extraction (stage 3's first step) costs: every report read back from the
+    conversion cache, one at a time, and only the extraction timed."""
+    code = """
+import time, json
+from pathlib import Path
+from generator.pipeline import Conversions, project_vocabulary, report_key, seeds_of
+from generator.targets.extract import extract_figures
+root = Path('.'); conversions = Conversions(root); vocabulary = project_vocabulary(root)
+spent = 0.0; count = 0; figures = 0
+for seed in seeds_of(root):
+    report = conversions.report(report_key(seed), seed)
+    start = time.perf_counter()
+    figures += len(extract_figures(report, vocabulary).figures)
+    spent += time.perf_counter() - start; count += 1
+print(json.dumps({"extraction_seconds": spent, "extraction_reports": count, "extracted_figures": figures}))
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, env={**ENV, "PYTHONPATH": str(project)},
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    return json.loads(result.stdout.strip().split("\n")[-1])
+
+
 def warm_rebuilds(project: Path) -> dict:
     """In one process (as mkdocs serve): a rebuild with nothing changed, and one after editing a term."""
     code = """
@@ -367,7 +391,7 @@ def ours(n: int, work: Path, repeat: int = 1) -> dict:
     for name in ("mkdocs.yml", "annotations", "docs", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("reports", "concepts", "regions", "index.md",
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("reports", "concepts", "regions", "archive", "targets", "targets.md", "targets.json", "targets.csv", "index.md",
                                                                                   "glossary.json", "__pycache__"))
         else:
             shutil.copy(source, project / name)
@@ -378,6 +402,7 @@ def ours(n: int, work: Path, repeat: int = 1) -> dict:
     seconds, memory, samples = best_of(repeat, build, project, env,  # each full build starts cold
                                        before=lambda: shutil.rmtree(project / ".cache", ignore_errors=True))
     figures.update(build_seconds=seconds, build_samples=samples, peak_memory_kib=memory, **site_figures(project / "site"))
+    figures.update(extraction_seconds(project))  # the conversions are in .cache/ now
     broken = broken_links(project / "site")
     figures["broken_links"] = len(broken)
     if broken:
@@ -595,6 +620,12 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
     """The performance targets (issue 7), each with what this run measured."""
     runs = results["runs"]
     rows = []
+    for n in sorted(runs, key=int):  # issue 23: the targets extraction, per report and as a share of the build
+        ours = runs[n].get("ours", {})
+        if ours.get("extraction_seconds") is not None and ours.get("build_seconds"):
+            share = ours["extraction_seconds"] / ours["build_seconds"]
+            per = 1000 * ours["extraction_seconds"] / max(1, ours["extraction_reports"])
+            rows.append((f"N={n} 指标提取占构建", "≤ 5%", f"{share:.1%}（每份报告 {per:.1f} 毫秒）", share <= 0.05))
     if "200" in runs:
         ours, base = runs["200"]["ours"], runs["200"]["baseline"]
         ratio = ours["build_seconds"] / base["build_seconds"]

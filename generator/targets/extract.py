@@ -24,6 +24,7 @@ is an average or a total over years (年均, 累计), a quarter, or a part of th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..inline import BOLD_CLOSE, BOLD_OPEN, FIGURE_CLOSE, MARKERS, figure_open, strip_markers
@@ -125,9 +126,10 @@ _CLAUSE_END = "，。；：！？,;:!?\n"
 
 def _normalise(text: str) -> str:
     """Full-width digits and signs as ASCII, one character for one (positions are kept)."""
-    return text.translate(_WIDE)
+    return text.translate(_WIDE) if _WIDE_CHARS.search(text) else text  # translate is slow on Han text
 
 
+_WIDE_CHARS = re.compile("[０-９％．～－]")
 _WIDE = str.maketrans("０１２３４５６７８９％．～－", "0123456789%.~-")
 
 
@@ -281,28 +283,46 @@ def _lead_ok(text: str, clause_start: int, position: int, region_names: tuple[st
 # ---------------------------------------------------------------- a clause's figures
 
 
+_NAMES: dict[int, tuple[Vocabulary, _Names]] = {}
+
+
+def _names_of(vocabulary: Vocabulary) -> _Names:
+    """The vocabulary's names, compiled once per vocabulary (a build reads every report with one)."""
+    cached = _NAMES.get(id(vocabulary))
+    if cached is None or cached[0] is not vocabulary:
+        _NAMES.clear()
+        cached = _NAMES[id(vocabulary)] = (vocabulary, _Names(vocabulary))
+    return cached[1]
+
+
 class _Reader:
-    def __init__(self, vocabulary: Vocabulary, region_names: tuple[str, ...]):
-        self.names = _Names(vocabulary)
+    def __init__(self, vocabulary: Vocabulary, region_names: tuple[str, ...], names: _Names | None = None):
+        self.names = names or _Names(vocabulary)
         self.region_names = region_names
 
     def phrases(self, text: str, kind: str, unclear: list[tuple[int, int, str]]) -> list[_Phrase]:
-        """Every phrase of ``text`` (a normalised passage) that states a figure of ``kind``."""
+        """Every phrase of ``text`` (a normalised passage) that states a figure of ``kind``.
+
+        Only two kinds of place can open a phrase: a clause's start and an indicator name, so
+        only those are tried (a passage is read in one pass, not once per character)."""
+        boundaries = [index + 1 for index, char in enumerate(text) if char in _CLAUSE_END or char == "、"]
+        names = [match.start() for match in self.names.pattern.finditer(text)] if self.names.pattern else []
+        candidates = sorted({0, *boundaries, *names})
         found: list[_Phrase] = []
-        position = 0
-        while position < len(text):
+        end = 0
+        for position in candidates:
+            if position < end or position >= len(text):
+                continue
+            at = bisect_right(boundaries, position)
+            start = boundaries[at - 1] if at else 0
             phrase = None
-            start = _clause_start(text, position) if position else 0
-            if kind == TARGET and (position == 0 or text[position - 1] in _CLAUSE_END):
+            if kind == TARGET and position == start:
                 phrase = self._task(text, position)
-            if phrase is None and (position == 0 or text[position - 1] in _CLAUSE_END or text[position - 1] == "、"
-                                   or self.names.at(text, position)):
+            if phrase is None:
                 phrase = self._subject_phrase(text, position, start, kind, unclear)
             if phrase is not None:
                 found.append(phrase)
-                position = phrase.end
-            else:
-                position += 1
+                end = phrase.end
         return found
 
     def _task(self, text: str, position: int) -> _Phrase | None:
@@ -483,7 +503,7 @@ def extract_figures(report: Report, vocabulary: Vocabulary, mark: bool = True) -
     figure markers in the report's text (figure_open(k) … FIGURE_CLOSE, k = the phrase's number - 1)."""
     region = report.meta.region
     short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|区|县|旗|盟|州)$", "", region)
-    reader = _Reader(vocabulary, tuple(name for name in (region, short) if len(name) >= 2))
+    reader = _Reader(vocabulary, tuple(name for name in (region, short) if len(name) >= 2), _names_of(vocabulary))
     extraction = Extraction()
     phrase_number = 0
     for passage in _passages(report, reader.names.pattern):
