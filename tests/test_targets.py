@@ -269,6 +269,7 @@ def test_editors_fix_drop_and_add_records(tmp_path):
     ("- quote: 火星\n  add: {indicator: other, kind: target}\n", 1, "quote not found"),
     ("- quote: 地区生产总值\n  add: {indicator: gdp_growth}\n", 2, "needs 'indicator' and 'kind'"),
     ("- quote: 地区生产总值增长5%左右\n  remove: true\n", 2, "unknown field 'remove'"),
+    ("- quote: 目标是：地区生产总值\n  add: {indicator: other, kind: target}\n", 1, "overlaps a phrase already recorded"),
 ])
 def test_a_mistake_in_a_correction_names_file_and_line(tmp_path, yml, line, message):
     _, problems, _ = _correct(tmp_path, yml, *TARGET_BLOCKS)
@@ -353,3 +354,23 @@ def test_targets_csv_opens_in_excel_with_one_row_per_record(built_site):
                        "value", "value_high", "unit", "modifier", "anchor", "url"]
     assert len(rows) - 1 == len(data["records"])
     assert rows[1][rows[0].index("text")] == data["records"][0]["text"]
+
+
+@pytest.mark.parametrize("slug", ["beijing-2026-work-report", "guangdong-2026-work-report", "shaanxi-2026-work-report"])
+def test_a_hard_wrapped_pdf_text_of_a_report_gives_the_same_figures(slug, seed_figures):
+    """The extraction reads the structured report, so another layout of the same text reads the same."""
+    from generator.convert import convert_lines
+    from generator.sources.manifest import apply_manifest
+    from generator.sources.read import split_lines
+
+    from .layouts import PageStyle, as_wrapped, paragraphs_of
+
+    texts = paragraphs_of((ROOT / "seeds" / f"{slug}.txt").read_text(encoding="utf-8"))
+    lines, indents, page_starts = split_lines(as_wrapped(texts, PageStyle(columns=56, numbers="dash", header="政府工作报告")))
+    seed = next(s for s in seeds_of(ROOT) if s.slug == slug)
+    report = convert_lines(lines, seed.meta(), file="report.txt", indents=indents, page_starts=page_starts)
+    apply_manifest(report.meta, seed.entry)
+    wrapped = [(f.kind, f.year, f.indicator, f.value, f.value_high, f.unit, f.modifier, f.text)
+               for f in extract_figures(report, VOCABULARY).figures]
+    assert wrapped == [(f.kind, f.year, f.indicator, f.value, f.value_high, f.unit, f.modifier, f.text)
+                       for f in seed_figures[slug]]

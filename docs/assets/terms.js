@@ -15,10 +15,12 @@
   // (Material mounts its components when the document has loaded).
   // A target or result phrase (span.figure) is described the same way, by its note: the
   // region's figure of the year before, or the target the result was set against.
+  // Material's tooltip then takes over aria-describedby: the note's id is kept in data-note-id.
   document.querySelectorAll("a.term[aria-describedby], .figure[aria-describedby]").forEach(function (term) {
     var definition = document.getElementById(term.getAttribute("aria-describedby"));
     if (definition && !term.title) {
       term.title = definition.textContent;
+      term.setAttribute("data-note-id", definition.id);
     }
   });
 
@@ -33,7 +35,7 @@
   }
 
   function explanation(term) {
-    var id = term.getAttribute("aria-describedby");
+    var id = term.getAttribute("data-note-id") || term.getAttribute("aria-describedby");
     var definition = id && document.getElementById(id);
     return definition ? definition.textContent : term.getAttribute("title") || "";
   }
@@ -139,7 +141,7 @@
       event.preventDefault();
       return;
     }
-    var figure = event.target.closest && event.target.closest(".figure[aria-describedby]");
+    var figure = event.target.closest && event.target.closest("span.figure[data-note-id]");
     if (figure && pointer === "touch" && !event.target.closest("a.term")) {
       event.preventDefault();
       openFigure(figure);
@@ -159,7 +161,7 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       close();
-    } else if (event.key === "Enter" && event.target.matches && event.target.matches(".figure[aria-describedby]")) {
+    } else if (event.key === "Enter" && event.target.matches && event.target.matches("span.figure[data-note-id]")) {
       event.preventDefault();
       openFigure(event.target);
     }

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..inline import MARKERS
+from ..inline import FIGURE_CLOSE, MARKERS, figure_index
 from ..model import Problem, Report
 from ..sources.yamlfile import line_of, load_entries
 from .extract import RESULT, TARGET, Extraction, Figure, _mark, _normalise
@@ -76,6 +76,10 @@ def apply_corrections(report: Report, extraction: Extraction, path: Path, vocabu
                 error(line, f"quote not found in {report.meta.slug}: “{quote}”", "copy the passage exactly from the report page")
                 continue
             slot, start, end = span
+            if _holds_figure(slot.get(), start, end):
+                error(line, f"the passage “{quote}” overlaps a phrase already recorded",
+                      "fix or drop that phrase's record instead, or quote a passage outside it")
+                continue
             anchor = f"fig-{phrases + added + 1}"
             _mark(slot, [(start, end)], phrases + added)
             added += 1
@@ -137,6 +141,23 @@ def _record_fields(record: object, known: set[str], error, line: int | None, ful
         error(line, "an added record needs 'indicator' and 'kind'", "e.g. add: {indicator: gdp_growth, kind: target, value: 5, unit: \"%\"}")
         return None
     return dict(record)
+
+
+def _holds_figure(text: str, start: int, end: int) -> bool:
+    """Whether the visible span [start, end) touches a figure phrase (its markers would cross)."""
+    depth = visible = 0
+    for char in text:
+        if figure_index(char) is not None:
+            depth += 1
+        elif char == FIGURE_CLOSE:
+            depth -= 1
+        elif not MARKERS.match(char):
+            if start <= visible < end and depth:
+                return True
+            visible += 1
+        if visible < end and visible > start and figure_index(char) is not None:
+            return True
+    return False
 
 
 def _find(report: Report, quote: str):

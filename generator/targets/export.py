@@ -33,8 +33,10 @@ def records(index: FigureIndex) -> list[dict]:
 
 def targets_json(index: FigureIndex) -> str:
     indicators = [{"id": i.id, "name": i.name, "unit": i.unit, "measure": i.measure} for i in index.vocabulary.indicators]
-    data = {"$schema": SCHEMA_URL, "indicators": indicators, "records": records(index)}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # One record a line: compact at archive scale (tens of thousands of records), and a diff shows what changed.
+    head = json.dumps({"$schema": SCHEMA_URL, "indicators": indicators}, ensure_ascii=False, separators=(",", ":"))
+    rows = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in records(index))
+    return head[:-1] + ',"records":[\n' + rows + "\n]}\n"
 
 
 def targets_csv(index: FigureIndex) -> str:
