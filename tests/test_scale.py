@@ -15,7 +15,7 @@ def _report(slug: str, date: str = "", year: int | None = None):
 def test_the_sidebar_lists_entry_points_never_the_archive():
     extra = [{"编辑指南": "editing.md"}]
     assert site_nav(extra) == [{"首页": "index.md"}, {"地区": "regions/index.md"}, {"名词索引": "concepts/index.md"},
-                               {"编辑指南": "editing.md"}]
+                               {"主要指标": "targets.md"}, {"编辑指南": "editing.md"}]
     few = Generated(reports=[_report("a")], glossary=None, pages={}, extra_nav=extra)
     many = Generated(reports=[_report(f"r{n}") for n in range(3000)], glossary=None, pages={}, extra_nav=extra)
     assert few.nav() == many.nav() == site_nav(extra)
