@@ -374,3 +374,30 @@ def test_a_hard_wrapped_pdf_text_of_a_report_gives_the_same_figures(slug, seed_f
                for f in extract_figures(report, VOCABULARY).figures]
     assert wrapped == [(f.kind, f.year, f.indicator, f.value, f.value_high, f.unit, f.modifier, f.text)
                        for f in seed_figures[slug]]
+
+
+def test_older_wordings_of_a_targets_sentence():
+    assert targets("全区生产总值增长8%；一般公共预算收入同口径增长6%；财政总收入增长10%，其中地方财政收入增长9%；"
+                   "城乡居民人均收入分别增长8%、9%；人口自然增长率控制在6‰以内。", year=2012) == [
+        ("gdp_growth", 8, None, "%", "", "生产总值增长8%"),
+        ("budget_revenue_growth", 6, None, "%", "", "一般公共预算收入同口径增长6%"),
+        ("other", 10, None, "%", "", "财政总收入增长10%"),
+        ("other", 9, None, "%", "", "地方财政收入增长9%"),
+        ("urban_income_growth", 8, None, "%", "", "城乡居民人均收入分别增长8%、9%"),
+        ("rural_income_growth", 9, None, "%", "", "城乡居民人均收入分别增长8%、9%"),
+        ("other", 6, None, "‰", "以内", "人口自然增长率控制在6‰以内"),
+    ]
+
+
+def test_results_at_comparable_prices_and_with_thousands_separators():
+    assert results("全年实现地区生产总值1,234.5亿元，按可比价格计算，增长7.1%；城镇居民人均可支配收入达到32,150元，"
+                   "比上年增长8.2%。", year=2015) == [
+        ("gdp_growth", 7.1, None, "%", "", "地区生产总值1,234.5亿元，按可比价格计算，增长7.1%"),
+        ("urban_income_growth", 8.2, None, "%", "", "城镇居民人均可支配收入达到32,150元，比上年增长8.2%"),
+    ]
+
+
+def test_a_price_index_is_not_a_rise_and_is_listed_as_unclear():
+    extraction = extract_figures(report_of("主要预期目标是：居民消费价格指数控制在103左右。"), VOCABULARY)
+    assert extraction.figures == []
+    assert [u.text for u in extraction.unclear] == ["居民消费价格指数控制在103左右"]
