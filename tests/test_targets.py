@@ -26,10 +26,12 @@ EXPECTED = ROOT / "tests" / "expected_targets"
 
 
 def report_of(*blocks: str, year: int = 2026, region: str = "北京市") -> Report:
-    """A report from its blocks: '# text' is a top-level heading, anything else a paragraph."""
+    """A report from its blocks: '# text' is a top-level heading, '## text' one below, anything else a paragraph."""
     made = []
     for line, text in enumerate(blocks, 1):
-        if text.startswith("# "):
+        if text.startswith("## "):
+            made.append(Heading([line], text[3:], "paren", level=3))
+        elif text.startswith("# "):
             made.append(Heading([line], text[2:], "chapter", level=2))
         else:
             made.append(Paragraph([line], text))
@@ -401,3 +403,10 @@ def test_a_price_index_is_not_a_rise_and_is_listed_as_unclear():
     extraction = extract_figures(report_of("主要预期目标是：居民消费价格指数控制在103左右。"), VOCABULARY)
     assert extraction.figures == []
     assert [u.text for u in extraction.unclear] == ["居民消费价格指数控制在103左右"]
+
+
+def test_targets_under_a_heading_that_names_them():
+    rows = read("# 三、2024年工作安排", "## （一）主要预期目标", "地区生产总值增长6%左右；一般公共预算收入增长5%。",
+                "城镇新增就业1万人以上。", "## （二）重点工作", "全年新开工项目50个，城镇新增就业不少于1.2万人。", year=2024)
+    assert [(row[0], row[2], row[3]) for row in rows] == [
+        ("target", "gdp_growth", 6), ("target", "budget_revenue_growth", 5), ("target", "new_urban_jobs", 1)]

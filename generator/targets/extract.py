@@ -121,6 +121,8 @@ _CUE = re.compile(r"(?:主要)?预期目标(?:建议)?(?:是|为|安排为|确�
                   r"(?:今年|明年|\d{4}\s*年)[^。；]{0,30}?主要目标(?:建议)?(?:是|为)\s*[:：]")
 
 _MEASURED = re.compile(rf"{NUMBER}\s*{UNIT}")
+# A heading that names the targets (（一）2024年主要预期目标): the paragraphs under it give them.
+_CUE_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[)）、.．]?\s*(?:\d{4}\s*年|今年)?[^，。：:]{0,12}?(?:主要)?预期目标\s*$")
 _CLAUSE_END = "，。；：！？,;:!?\n"
 
 
@@ -582,6 +584,10 @@ def _passages(report: Report, names: re.Pattern[str] | None = None) -> list[_Pas
         text = _normalise(strip_markers(slot.get()))
         if isinstance(owner, Heading):
             targets_open = False
+            if not seen_cue and _CUE_HEADING.match(text.strip()) and not _MULTI_YEAR.search(text):
+                seen_cue = targets_open = True
+                context = section = "plan"
+                continue
             heading = _heading_context(text, year)
             if owner.level <= top:
                 context = section = heading
