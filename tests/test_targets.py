@@ -410,3 +410,19 @@ def test_targets_under_a_heading_that_names_them():
                 "城镇新增就业1万人以上。", "## （二）重点工作", "全年新开工项目50个，城镇新增就业不少于1.2万人。", year=2024)
     assert [(row[0], row[2], row[3]) for row in rows] == [
         ("target", "gdp_growth", 6), ("target", "budget_revenue_growth", 5), ("target", "new_urban_jobs", 1)]
+
+
+def test_check_lists_unclear_figures_with_file_and_line_and_misnamed_corrections_files(tmp_path):
+    from generator.check import target_problems
+    from generator.targets.extract import Unclear
+
+    folder = tmp_path / "annotations" / "targets"
+    folder.mkdir(parents=True)
+    (folder / "no-such-report.yml").write_text("[]\n", encoding="utf-8")
+    summary = _summary("beijing-2026", 2026, [])
+    summary.unclear = [Unclear("target", 48, "居民消费价格指数控制在103左右", "no figure in the indicator's unit")]
+    facts = [type("Facts", (), {"slug": "beijing-2026"})()]
+    problems = target_problems(tmp_path, facts, [summary])
+    assert [(p.severity, p.file, p.line) for p in problems] == [
+        ("error", str(folder / "no-such-report.yml"), 1), ("warning", "seeds/beijing-2026.txt", 48)]
+    assert "居民消费价格指数控制在103左右" in problems[1].message and "annotations/targets/beijing-2026.yml" in problems[1].hint
