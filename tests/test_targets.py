@@ -26,10 +26,12 @@ EXPECTED = ROOT / "tests" / "expected_targets"
 
 
 def report_of(*blocks: str, year: int = 2026, region: str = "北京市") -> Report:
-    """A report from its blocks: '# text' is a top-level heading, anything else a paragraph."""
+    """A report from its blocks: '# text' is a top-level heading, '## text' one below, anything else a paragraph."""
     made = []
     for line, text in enumerate(blocks, 1):
-        if text.startswith("# "):
+        if text.startswith("## "):
+            made.append(Heading([line], text[3:], "paren", level=3))
+        elif text.startswith("# "):
             made.append(Heading([line], text[2:], "chapter", level=2))
         else:
             made.append(Paragraph([line], text))
@@ -374,3 +376,53 @@ def test_a_hard_wrapped_pdf_text_of_a_report_gives_the_same_figures(slug, seed_f
                for f in extract_figures(report, VOCABULARY).figures]
     assert wrapped == [(f.kind, f.year, f.indicator, f.value, f.value_high, f.unit, f.modifier, f.text)
                        for f in seed_figures[slug]]
+
+
+def test_older_wordings_of_a_targets_sentence():
+    assert targets("全区生产总值增长8%；一般公共预算收入同口径增长6%；财政总收入增长10%，其中地方财政收入增长9%；"
+                   "城乡居民人均收入分别增长8%、9%；人口自然增长率控制在6‰以内。", year=2012) == [
+        ("gdp_growth", 8, None, "%", "", "生产总值增长8%"),
+        ("budget_revenue_growth", 6, None, "%", "", "一般公共预算收入同口径增长6%"),
+        ("other", 10, None, "%", "", "财政总收入增长10%"),
+        ("other", 9, None, "%", "", "地方财政收入增长9%"),
+        ("urban_income_growth", 8, None, "%", "", "城乡居民人均收入分别增长8%、9%"),
+        ("rural_income_growth", 9, None, "%", "", "城乡居民人均收入分别增长8%、9%"),
+        ("other", 6, None, "‰", "以内", "人口自然增长率控制在6‰以内"),
+    ]
+
+
+def test_results_at_comparable_prices_and_with_thousands_separators():
+    assert results("全年实现地区生产总值1,234.5亿元，按可比价格计算，增长7.1%；城镇居民人均可支配收入达到32,150元，"
+                   "比上年增长8.2%。", year=2015) == [
+        ("gdp_growth", 7.1, None, "%", "", "地区生产总值1,234.5亿元，按可比价格计算，增长7.1%"),
+        ("urban_income_growth", 8.2, None, "%", "", "城镇居民人均可支配收入达到32,150元，比上年增长8.2%"),
+    ]
+
+
+def test_a_price_index_is_not_a_rise_and_is_listed_as_unclear():
+    extraction = extract_figures(report_of("主要预期目标是：居民消费价格指数控制在103左右。"), VOCABULARY)
+    assert extraction.figures == []
+    assert [u.text for u in extraction.unclear] == ["居民消费价格指数控制在103左右"]
+
+
+def test_targets_under_a_heading_that_names_them():
+    rows = read("# 三、2024年工作安排", "## （一）主要预期目标", "地区生产总值增长6%左右；一般公共预算收入增长5%。",
+                "城镇新增就业1万人以上。", "## （二）重点工作", "全年新开工项目50个，城镇新增就业不少于1.2万人。", year=2024)
+    assert [(row[0], row[2], row[3]) for row in rows] == [
+        ("target", "gdp_growth", 6), ("target", "budget_revenue_growth", 5), ("target", "new_urban_jobs", 1)]
+
+
+def test_check_lists_unclear_figures_with_file_and_line_and_misnamed_corrections_files(tmp_path):
+    from generator.check import target_problems
+    from generator.targets.extract import Unclear
+
+    folder = tmp_path / "annotations" / "targets"
+    folder.mkdir(parents=True)
+    (folder / "no-such-report.yml").write_text("[]\n", encoding="utf-8")
+    summary = _summary("beijing-2026", 2026, [])
+    summary.unclear = [Unclear("target", 48, "居民消费价格指数控制在103左右", "no figure in the indicator's unit")]
+    facts = [type("Facts", (), {"slug": "beijing-2026"})()]
+    problems = target_problems(tmp_path, facts, [summary])
+    assert [(p.severity, p.file, p.line) for p in problems] == [
+        ("error", str(folder / "no-such-report.yml"), 1), ("warning", "seeds/beijing-2026.txt", 48)]
+    assert "居民消费价格指数控制在103左右" in problems[1].message and "annotations/targets/beijing-2026.yml" in problems[1].hint

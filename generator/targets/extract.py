@@ -69,7 +69,7 @@ class Extraction:
 
 # ---------------------------------------------------------------- the printed forms
 
-NUMBER = r"\d+(?:\.\d+)?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,234.5 as some reports print it
 UNITS = ("%", "个百分点", "万亿元", "亿元", "万元", "元", "亿美元", "万美元", "万人次", "万人", "人次", "人",
          "万吨标准煤", "吨标准煤", "万吨", "吨", "亿斤", "万斤", "斤", "万亩", "亩", "微克/立方米", "毫克/立方米",
          "万千瓦", "千瓦", "天", "个", "家", "件", "套", "所", "户", "公里", "岁", "‰")
@@ -87,7 +87,7 @@ LEVEL_VERBS = ("提高到", "提高至", "增加到", "增长到", "上升到", 
                "超过", "在")
 _VERB = re.compile("|".join(sorted(GROWTH_VERBS + LEVEL_VERBS, key=len, reverse=True)))
 _VERB_TAIL = re.compile(r"(?:控制在|保持在|稳定在|为|达到|在)")  # 涨幅控制在, 增速为: still a growth
-_ADVERB = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|各|均|都|实际|名义|按)+")
+_ADVERB = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|各|均|都|实际|名义|同口径|可比价|按可比价格?计算[，,]?|按)+")
 _VALUE = re.compile(
     rf"(?P<qualifier>{QUALIFIER})?\s*(?P<value>{NUMBER})\s*(?P<unit>{UNIT})?"
     rf"(?:{RANGE}(?P<high>{NUMBER})\s*(?P<unit2>{UNIT})?)?\s*(?P<modifier>{MODIFIER})?")
@@ -121,6 +121,8 @@ _CUE = re.compile(r"(?:主要)?预期目标(?:建议)?(?:是|为|安排为|确�
                   r"(?:今年|明年|\d{4}\s*年)[^。；]{0,30}?主要目标(?:建议)?(?:是|为)\s*[:：]")
 
 _MEASURED = re.compile(rf"{NUMBER}\s*{UNIT}")
+# A heading that names the targets (（一）2024年主要预期目标): the paragraphs under it give them.
+_CUE_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[)）、.．]?\s*(?:\d{4}\s*年|今年)?[^，。：:]{0,12}?(?:主要)?预期目标\s*$")
 _CLAUSE_END = "，。；：！？,;:!?\n"
 
 
@@ -203,8 +205,8 @@ def _segment(text: str, position: int, several: bool) -> _Segment | None:
 
 def _value(match: re.Match[str]) -> _Value:
     unit = match.group("unit") or match.group("unit2") or ""
-    high = float(match.group("high")) if match.group("high") else None
-    return _Value(float(match.group("value")), high, unit, match.group("modifier") or "", match.group("qualifier") or "")
+    high = float(match.group("high").replace(",", "")) if match.group("high") else None
+    return _Value(float(match.group("value").replace(",", "")), high, unit, match.group("modifier") or "", match.group("qualifier") or "")
 
 
 def _chain(text: str, position: int, several: bool) -> list[_Segment]:
@@ -369,7 +371,7 @@ class _Reader:
             if _MEASURED.search(text[cursor:clause_end]):
                 unclear.append((position, clause_end, "its figure is not in a form the rules read"))
             return None
-        return self._assign(text, subjects, segments, position, clause_end, unclear)
+        return self._assign(text, subjects, segments, position, clause_end, unclear, kind)
 
     def _subjects(self, text: str, position: int) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
         """名称、名称和名称: the names of a subject list (every item must be a name)."""
@@ -396,8 +398,10 @@ class _Reader:
     def _other(self, text: str, position: int) -> _Phrase | None:
         """A target outside the vocabulary: a subject of Han characters, then verb, number and unit
         (农牧区劳动力转移就业106万人次以上); or a list with 分别 (一产、二产、三产增加值分别增长…)."""
+        position += _lead_length(text, position, self.region_names)  # 其中, 全市: not part of the name
         match = re.match(r"(?P<subjects>[\u4e00-\u9fff“”]{2,20}?(?:、[\u4e00-\u9fff“”]{1,20}?)*)"
-                         r"(?=(?:分别|各|均)?(?:增长|下降|降低|达到|保持在|控制在|稳定在|为|提高到|\s*\d))", text[position:])
+                         rf"(?=(?:分别|各|均)?(?:增长|下降|降低|达到|保持在|控制在|稳定在|为|提高到)?\s*{QUALIFIER}?\s*\d)",
+                         text[position:])
         if match is None:
             return None
         names = match.group("subjects").split("、")
@@ -422,7 +426,7 @@ class _Reader:
         return _Phrase([(name, ()) for name in names], position, end, records)
 
     def _assign(self, text: str, subjects: list[tuple[str, tuple[str, ...]]], segments: list[_Segment],
-                start: int, clause_end: int, unclear: list[tuple[int, int, str]]) -> _Phrase | None:
+                start: int, clause_end: int, unclear: list[tuple[int, int, str]], kind: str) -> _Phrase | None:
         ids = [(ident, name) for name, group in subjects for ident in group]
         measures = {self.names.measure[ident] for ident, _ in ids}
         if len(measures) != 1:
@@ -435,7 +439,9 @@ class _Reader:
                 chosen = segment
                 break
         if chosen is None:
-            if measure != "growth" or any(s.growth for s in segments):
+            # A review may give an amount alone (一般公共预算收入完成20亿元); a target in another unit is unclear
+            # (居民消费价格指数控制在103左右: an index, not a rise).
+            if kind == TARGET or measure != "growth" or any(s.growth for s in segments):
                 unclear.append((start, clause_end, "no figure in the indicator's unit"))
             return None
         values = chosen.values
@@ -578,6 +584,10 @@ def _passages(report: Report, names: re.Pattern[str] | None = None) -> list[_Pas
         text = _normalise(strip_markers(slot.get()))
         if isinstance(owner, Heading):
             targets_open = False
+            if not seen_cue and _CUE_HEADING.match(text.strip()) and not _MULTI_YEAR.search(text):
+                seen_cue = targets_open = True
+                context = section = "plan"
+                continue
             heading = _heading_context(text, year)
             if owner.level <= top:
                 context = section = heading
