@@ -178,8 +178,13 @@ def archive_pages(root: Path, summaries: list, glossary: Glossary, annotate: boo
     pages[f"{CONCEPTS_DIR}/{MATRIX_FILE}"] = render_matrix(glossary, summaries)
     pages["glossary.json"] = glossary_json(glossary, summaries, root)
     pages.update(targets_pages(figures, tree))  # 主要指标 and its year files
-    pages["targets.json"] = targets_json(figures)
-    pages["targets.csv"] = targets_csv(figures)
+    # The open data grows with the archive (tens of MB at 3,000 reports): files in the staging folder, not
+    # text held through the build.
+    for name, make in (("targets.json", targets_json), ("targets.csv", targets_csv)):
+        target = staging / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_if_changed(target, make(figures))
+        files[name] = target
     return GeneratedPages(pages, files)
 
 
