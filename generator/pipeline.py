@@ -330,7 +330,8 @@ class Pages:
             counts[occurrence.term] = counts.get(occurrence.term, 0) + 1
         overrides = f"seeds/{Path(facts.meta.source_file).stem}.overrides.yml"
         body, used = render_report_body(report, glossary, edit_base=self.edit_base, notes_exist=notes_path.exists(),
-                                        overrides_file=overrides, regions=self.glossary.regions, counts=counts)
+                                        overrides_file=overrides, regions=self.glossary.regions, counts=counts,
+                                        targets_exist=corrections.exists() if report.figures or corrections.exists() else None)
         unmarked = dict(scoped.unmarked) if scoped is not None else {}
         first: list[Occurrence] = []
         shown: dict[str, int] = {}

@@ -426,3 +426,11 @@ def test_check_lists_unclear_figures_with_file_and_line_and_misnamed_corrections
     assert [(p.severity, p.file, p.line) for p in problems] == [
         ("error", str(folder / "no-such-report.yml"), 1), ("warning", "seeds/beijing-2026.txt", 48)]
     assert "居民消费价格指数控制在103左右" in problems[1].message and "annotations/targets/beijing-2026.yml" in problems[1].hint
+
+
+def test_a_report_with_figures_links_its_corrections_file_for_editors(built_site):
+    from .conftest import article
+
+    links = article(built_site, "beijing-2026-work-report").select_one(".edit-links").get_text()
+    assert "修正目标和实绩：annotations/targets/beijing-2026-work-report.yml" in links
+    assert "修正目标和实绩" not in article(built_site, "yuquan-15th-five-year-plan").select_one(".edit-links").get_text()

@@ -28,6 +28,7 @@ from ..regions.tree import RegionTree
 
 NOTES_PATH = "annotations/notes"
 TERMS_PATH = "annotations/terms"
+TARGETS_PATH = "annotations/targets"
 
 
 @dataclass
@@ -460,7 +461,8 @@ def render_report(report: Report, glossary: Glossary | None = None, reports: lis
 
 def render_report_body(report: Report, glossary: Glossary | None = None, edit_base: str = "",
                        notes_exist: bool = False, overrides_file: str = "",
-                       regions: RegionTree | None = None, counts: dict[str, int] | None = None) -> tuple[str, list[str]]:
+                       regions: RegionTree | None = None, counts: dict[str, int] | None = None,
+                       targets_exist: bool | None = None) -> tuple[str, list[str]]:
     """The report page as the report and the glossary's forms give it, with RELATED_SLOT and
     DEFINITIONS_SLOT for fill_report_page; and the slugs of the terms it links."""
     context = PageContext(errata=report.errata, report=report, glossary=glossary)
@@ -505,6 +507,8 @@ def render_report_body(report: Report, glossary: Glossary | None = None, edit_ba
     files = [("添加或修改编者注" if notes_exist else "新建编者注", f"{NOTES_PATH}/{report.meta.slug}.yml", notes_exist)]
     if overrides_file:
         files.append(("修正标题、分段或勘误", overrides_file, True))
+    if targets_exist is not None:  # a report with targets or results, or corrections of them
+        files.append(("修正目标和实绩", f"{TARGETS_PATH}/{report.meta.slug}.yml", targets_exist))
     out += edit_links(edit_base, files)
     if context.terms_used:
         out += [DEFINITIONS_SLOT, ""]
