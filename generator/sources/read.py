@@ -152,18 +152,22 @@ def read_source(path: Path) -> SourceText:
     suffix = path.suffix.lower()
     if not path.exists():
         raise SourceError(path, None, "cannot read file: No such file or directory")
+    # The readers of other formats call libraries that cannot be stopped from inside: each reads in a
+    # worker bounded in time and memory (guard.py, limits.py).
+    from .guard import read_guarded
+
     if suffix == ".pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path)
+        return read_guarded(path, read_pdf)
     if suffix in (".docx", ".doc"):
         from .word import read_word
 
-        return read_word(path)
+        return read_guarded(path, read_word)
     if suffix in (".html", ".htm"):
         from .web_page import read_web_page
 
-        return read_web_page(path)
+        return read_guarded(path, read_web_page)
     return read_text(path)
 
 

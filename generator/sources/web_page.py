@@ -31,6 +31,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..model import HEADING, TITLE, SourceText
+from . import limits
 from .read import SourceError, clean_text
 
 # Tags that never hold the report's text.
@@ -68,6 +69,35 @@ def reader_name() -> str:
     return f"beautifulsoup4 {version('beautifulsoup4')} + lxml {version('lxml')}"
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements whose end tag may be left out: they never count for depth.
+_OPTIONAL_END = frozenset("p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp html head body".split())
+
+
+def check_tree(text: str, path: Path) -> None:
+    """Refuse a page nested deeper than limits.HTML_DEPTH or holding more than HTML_ELEMENTS elements, by
+    scanning its tags before any tree is built (a parser and a tree walk pay for every level)."""
+    depth = elements = 0
+    hint = "a web page this deep is no government report; save the report's text as .txt, or the page again from its site"
+    for tag in _TAG.finditer(text):
+        name = tag.group(2).lower()
+        if tag.group(1):
+            if name not in _OPTIONAL_END and depth:
+                depth -= 1
+            continue
+        elements += 1
+        if elements > limits.HTML_ELEMENTS:
+            raise SourceError(path, None, f"the page holds more than {limits.HTML_ELEMENTS:,} elements "
+                              "(a portal page holds a few thousand)", hint)
+        if name in _VOID or name in _OPTIONAL_END or tag.group(3):
+            continue
+        depth += 1
+        if depth > limits.HTML_DEPTH:
+            raise SourceError(path, None, f"its elements nest more than {limits.HTML_DEPTH} deep "
+                              "(a portal page nests about 30 deep)", hint)
+
+
 def read_web_page(path: Path) -> SourceText:
     from bs4 import BeautifulSoup
 
@@ -76,6 +106,7 @@ def read_web_page(path: Path) -> SourceText:
     except OSError as error:
         raise SourceError(path, None, f"cannot read file: {error.strerror}") from None
     text = _decode(data, path)
+    check_tree(text, path)
     soup = BeautifulSoup(text, "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for element in soup.find_all(_NEVER_TEXT):

@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..model import HEADING, TITLE, SourceText
+from . import limits
 from .read import SourceError, clean_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,6 +46,7 @@ def read_word(path: Path) -> SourceText:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
@@ -55,6 +57,41 @@ def read_word(path: Path) -> SourceText:
     paragraphs = [paragraph for element in _body(document.element.body)
                   for paragraph in _paragraphs(element, document, numbering, defaults)]
     return _source(path, paragraphs, _footnotes(document))
+
+
+def check_package(path: Path) -> None:
+    """Refuse a .docx whose parts inflate beyond limits.PART_BYTES (each) or PACKAGE_BYTES (together):
+    by their declared sizes first, then by inflating each part and counting, in case a size lies."""
+    try:
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # python-docx says what is wrong with it
+    hint = "a Word file this large is no government report; if the file is genuine, save it again from Word or WPS"
+    with package:
+        members = package.infolist()
+        total = 0
+        for info in members:
+            if info.file_size > limits.PART_BYTES:
+                raise SourceError(path, None, f"its part {info.filename} inflates to {info.file_size // limits.MIB:,} MiB, more "
+                                  f"than the {limits.PART_BYTES // limits.MIB} MiB a report's part may hold", hint)
+            total += info.file_size
+        if total > limits.PACKAGE_BYTES:
+            raise SourceError(path, None, f"its parts inflate to {total // limits.MIB:,} MiB together, more than the "
+                              f"{limits.PACKAGE_BYTES // limits.MIB} MiB a report may hold", hint)
+        total = 0
+        for info in members:
+            try:
+                with package.open(info) as part:
+                    size = 0
+                    while chunk := part.read(1 << 20):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > limits.PART_BYTES or total > limits.PACKAGE_BYTES:
+                            raise SourceError(path, None, f"its part {info.filename} inflates to more than its declared "
+                                              f"size and beyond the {limits.PART_BYTES // limits.MIB} MiB a report's part "
+                                              "may hold", hint)
+            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError):
+                return  # python-docx says what is wrong with it
 
 
 def _body(container):
