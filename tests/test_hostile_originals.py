@@ -48,6 +48,44 @@ def _wide_html(path: Path, count: int) -> Path:
     return path
 
 
+PDF_HINT = "a government report is never like this; if the file is genuine, print it to PDF again from its source"
+
+
+def _pdf(path: Path, contents: list[bytes | tuple[bytes, int]]) -> Path:
+    """A minimal PDF, a page per content: bytes as they are, or (a line of operators, times) inflated."""
+    import zlib
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for content in contents:
+        if isinstance(content, tuple):
+            line, times = content
+            packer = zlib.compressobj(6)
+            data = b"".join(packer.compress(line * 100_000) for _ in range(times // 100_000)) + packer.flush()
+            stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+        else:
+            stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+        objects.append(stream)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (a) Tj ET\n"
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("hostile")
@@ -58,6 +96,9 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
                                      {f"word/footnotes{n}.xml": 60 * MIB for n in range(5)}),
         "nested.html": _nested_html(folder / "nested.html", 100_000),
         "wide.html": _wide_html(folder / "wide.html", 400_000),
+        "content-bomb.pdf": _pdf(folder / "content-bomb.pdf", [(TEXT, 12_000_000)]),  # about 420 MB of text operators
+        "late-bomb.pdf": _pdf(folder / "late-bomb.pdf", [TEXT * 20] * 5 + [(TEXT, 1_000_000)]),
+        "empty-pages.pdf": _pdf(folder / "empty-pages.pdf", [b""] * 3_000),
     }
 
 
@@ -71,6 +112,12 @@ MESSAGES = {
     "nested.html": (f"its elements nest more than {limits.HTML_DEPTH} deep (a portal page nests about 30 deep)", HTML_HINT),
     "wide.html": (f"the page holds more than {limits.HTML_ELEMENTS:,} elements (a portal page holds a few thousand)",
                   HTML_HINT),
+    "content-bomb.pdf": (f"page 1 draws more than {limits.PAGE_CONTENT_BYTES // MIB} MiB of content (a report's page draws at "
+                 "most a few hundred KB)", PDF_HINT),
+    "late-bomb.pdf": (f"page 6 draws more than {limits.PAGE_CONTENT_BYTES // MIB} MiB of content (a report's page draws "
+                      "at most a few hundred KB)", PDF_HINT),
+    "empty-pages.pdf": (f"it has 3,000 pages, more than the {limits.PDF_PAGES:,} a report may have (the longest we know "
+                        "has 103)", PDF_HINT),
 }
 
 
@@ -95,6 +142,23 @@ def test_a_reader_that_runs_too_long_or_too_large_is_stopped_naming_the_file(tmp
     with pytest.raises(SourceError) as error:
         read_guarded(path, lambda _: bytearray(600 * MIB), memory=400 * MIB)
     assert str(error.value).startswith(f"{path}: reading it needed more than 400 MiB of memory")
+
+
+def test_a_word_or_web_page_reader_that_runs_too_long_is_stopped_by_its_timer(tmp_path):
+    from generator.sources.guard import read_timed
+
+    path = tmp_path / "slow.html"
+    path.write_text("<html></html>", encoding="utf-8")
+
+    def endless(_):
+        while True:
+            pass
+
+    start = time.monotonic()
+    with pytest.raises(SourceError) as error:
+        read_timed(path, endless, seconds=1)
+    assert str(error.value).startswith(f"{path}: reading it took more than 1 s")
+    assert time.monotonic() - start < 5
 
 
 def _limited() -> None:

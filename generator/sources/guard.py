@@ -1,4 +1,4 @@
-"""Read an original in a worker process that cannot outlive its time or outgrow its memory.
+"""Read an original within its time and memory: in a bounded worker process, or against a timer.
 
 The readers of PDF, Word and web pages call libraries (pdfminer, PDFium, python-docx,
 lxml) that give no hook to stop a file that inflates or nests without end. So each such
@@ -94,3 +94,35 @@ def read_guarded(path: Path, reader: Callable[[Path], object], seconds: float | 
                           "(a government report needs a few hundred)",
                           "if the file is genuine, save it again from its source (print to PDF, save as .docx or .txt)")
     raise SourceError(path, None, "this file could not be read", "save it again from its source")
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def read_timed(path: Path, reader: Callable[[Path], object], seconds: float | None = None):
+    """``reader(path)`` in this process, stopped at its deadline (limits.read_seconds) by a timer signal.
+
+    For readers whose memory their checked input bounds (a .docx, a web page): no worker to fork, so
+    no cost; the timer interrupts Python code, which is where a pathological tree's time goes."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return reader(path)
+    size = path.stat().st_size if path.exists() else 0
+    seconds = limits.read_seconds(size) if seconds is None else seconds
+
+    def stop(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return reader(path)
+    except _OutOfTime:
+        raise SourceError(path, None, f"reading it took more than {seconds:.0f} s, the limit for a file of "
+                          f"{size / _MB:.1f} MB (a government report of that size reads in a few seconds)",
+                          "if the file is genuine, save it again from its source (print to PDF, save as .docx or .txt)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -5,8 +5,9 @@ submit must not take the build or the machine down. Each limit is set from the l
 real originals we have (the 103-page 玉泉区 plan as PDF and .docx, the longest provincial
 report as a portal page) with a wide margin, and checked before its cost is paid where the
 format allows: a zip member's size while it inflates, an HTML tree's depth while it is
-scanned. What a library gives no hook for is bounded by reading the original in a worker
-process with a time and a memory limit (``guard.read_guarded``).
+scanned, a PDF's pages and each page's content while it inflates. PDF libraries give no
+hook to stop them from inside, so a PDF is also read in a worker process with a time and
+a memory limit (``guard.read_guarded``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ MIB = 1024 * 1024
 PART_BYTES = 64 * MIB
 # All parts of one .docx together (a file of many small bombs).
 PACKAGE_BYTES = 256 * MIB
+
+# A PDF: its pages (the plan has 103), and the content one page may inflate to (a page of a
+# government report draws its text in 20-200 KB of operators).
+PDF_PAGES = 2_000
+PAGE_CONTENT_BYTES = 8 * MIB
 
 # An HTML page's tree: portal pages nest about 30 deep and hold a few thousand elements.
 HTML_DEPTH = 512

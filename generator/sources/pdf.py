@@ -37,6 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..model import FOOTER, HEADER, HEADING, TITLE, SourceText
+from . import limits
 from .read import SourceError, clean_text
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
@@ -109,6 +110,7 @@ def read_pdf(path: Path) -> SourceText:
             raise SourceError(path, None, "this PDF is encrypted",
                               "save an unprotected copy (print it to PDF, or remove the password) and add that") from None
         raise SourceError(path, None, "this PDF is damaged or incomplete", "download or export it again") from None
+    check_pages(path, len(pdfium))
     try:
         with pdfplumber.open(str(path)) as document:
             pages = [_page_lines(number, page, pdfium[number]) for number, page in enumerate(document.pages)]
@@ -128,6 +130,51 @@ def read_pdf(path: Path) -> SourceText:
 
 
 _UNREADABLE = 0.3
+_PDF_HINT = "a government report is never like this; if the file is genuine, print it to PDF again from its source"
+
+
+def check_pages(path: Path, pages: int) -> None:
+    """Refuse a PDF of more than limits.PDF_PAGES pages, or a page whose content streams inflate beyond
+    PAGE_CONTENT_BYTES: each stream is inflated with its output capped, before any page is parsed."""
+    import zlib
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    if pages > limits.PDF_PAGES:
+        raise SourceError(path, None, f"it has {pages:,} pages, more than the {limits.PDF_PAGES:,} a report may have "
+                          "(the longest we know has 103)", _PDF_HINT)
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            for number, page in enumerate(PDFPage.create_pages(document), 1):
+                contents = resolve1(page.attrs.get("Contents"))
+                streams = contents if isinstance(contents, list) else [contents]
+                total = 0
+                for stream in streams:
+                    stream = resolve1(stream)
+                    raw = getattr(stream, "rawdata", None)
+                    if raw is None:
+                        continue
+                    filters = resolve1(stream.attrs.get("Filter"))
+                    names = [getattr(resolve1(f), "name", f) for f in (filters if isinstance(filters, list) else [filters])]
+                    if names and names[0] in ("FlateDecode", "Fl"):
+                        left = limits.PAGE_CONTENT_BYTES - total + 1
+                        try:
+                            total += len(zlib.decompressobj().decompress(raw, left))
+                        except zlib.error:
+                            continue  # pdfminer and PDFium say what is wrong with it
+                    else:
+                        total += len(raw)
+                    if total > limits.PAGE_CONTENT_BYTES:
+                        raise SourceError(path, None, f"page {number} draws more than {limits.PAGE_CONTENT_BYTES // limits.MIB} "
+                                          "MiB of content (a report's page draws at most a few hundred KB)", _PDF_HINT)
+    except SourceError:
+        raise
+    except Exception:  # noqa: BLE001 - a broken file: the readers below report it as damaged
+        return
 # What a Chinese report is written in: Han characters, CJK and general punctuation, full-width
 # forms, ASCII. A font without a Unicode map gives glyph numbers instead, which land anywhere.
 _READABLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2100-\u22ff"

@@ -152,9 +152,11 @@ def read_source(path: Path) -> SourceText:
     suffix = path.suffix.lower()
     if not path.exists():
         raise SourceError(path, None, "cannot read file: No such file or directory")
-    # The readers of other formats call libraries that cannot be stopped from inside: each reads in a
-    # worker bounded in time and memory (guard.py, limits.py).
-    from .guard import read_guarded
+    # Every reader checks the limits of sources/limits.py before it pays for them. A PDF is also read in a
+    # worker bounded in time and memory (guard.py): pdfminer and PDFium give no hook to stop them from
+    # inside, and a PDF takes seconds to read, so the worker's few milliseconds do not show. A .docx and
+    # a web page need what their checked sizes and depth allow, and read against a timer in this process.
+    from .guard import read_guarded, read_timed
 
     if suffix == ".pdf":
         from .pdf import read_pdf
@@ -163,11 +165,11 @@ def read_source(path: Path) -> SourceText:
     if suffix in (".docx", ".doc"):
         from .word import read_word
 
-        return read_guarded(path, read_word)
+        return read_timed(path, read_word)
     if suffix in (".html", ".htm"):
         from .web_page import read_web_page
 
-        return read_guarded(path, read_web_page)
+        return read_timed(path, read_web_page)
     return read_text(path)
 
 
