@@ -75,6 +75,19 @@ def served_site(built_site):
         yield address
 
 
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+
+
+@pytest.fixture(params=sorted(SIZES))
+def page(request, browser):
+    """A page in a fresh context, once on a desktop and once on a phone (``page.size_name`` says which)."""
+    context = browser.new_context(**SIZES[request.param])
+    page = context.new_page()
+    page.size_name = request.param
+    yield page
+    context.close()
+
+
 def screenshot(page, name: str) -> None:
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"))

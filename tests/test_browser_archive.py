@@ -7,23 +7,13 @@ import re
 
 import pytest
 
-from .browser import DESKTOP, PHONE, screenshot
+from .browser import page, screenshot  # noqa: F401 (page: desktop and phone)
 
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.fixture(params=["http", "file"])
 def site_url(request, served_site, built_site) -> str:
     return served_site if request.param == "http" else built_site.resolve().as_uri()
-
-
-@pytest.fixture(params=sorted(SIZES))
-def page(request, browser):
-    context = browser.new_context(**SIZES[request.param])
-    page = context.new_page()
-    page.size_name = request.param
-    yield page
-    context.close()
 
 
 def _titles(page) -> list[str]:

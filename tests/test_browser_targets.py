@@ -9,10 +9,9 @@ import shutil
 
 import pytest
 
-from .browser import DESKTOP, PHONE, screenshot, serve
+from .browser import page, screenshot, serve  # noqa: F401 (page: desktop and phone)
 from .conftest import ROOT, mkdocs_build, project_copy
 
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 # Two short reports of the same region in the years before the seed (fixtures, not published reports).
 FIXTURES = {
@@ -72,15 +71,6 @@ def site_url(request, figures_site):
     else:
         with serve(figures_site) as address:
             yield address
-
-
-@pytest.fixture(params=sorted(SIZES))
-def page(request, browser):
-    context = browser.new_context(**SIZES[request.param])
-    page = context.new_page()
-    page.size_name = request.param
-    yield page
-    context.close()
 
 
 def _phrase(page, text: str):

@@ -90,45 +90,40 @@
     element.style.top = box.bottom + window.scrollY + 6 + "px";
   }
 
-  function open(term) {
+  // A panel titled by what was tapped, with its explanation; ``extra`` (a link onward) gets the focus,
+  // else the close button does.
+  function openPanel(anchor, className, extra) {
     close();
     panel = document.createElement("div");
-    panel.className = "term-panel";
+    panel.className = className;
     panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", term.textContent);
-
+    panel.setAttribute("aria-label", anchor.textContent);
     var title = document.createElement("strong");
     title.className = "term-panel__title";
-    title.textContent = term.textContent;
+    title.textContent = anchor.textContent;
     var text = document.createElement("p");
     text.className = "term-panel__text";
-    text.textContent = explanation(term);
+    text.textContent = explanation(anchor);
+    var shut = closeButton();
+    panel.append(title, shut, text);
+    if (extra) {
+      panel.append(extra);
+    }
+    place(panel, anchor);
+    (extra || shut).focus({ preventScroll: true });
+  }
+
+  function open(term) {
     var more = document.createElement("a");
     more.className = "term-panel__link";
     more.href = term.href;
     more.textContent = "查看词条：" + term.textContent + " →";
-    panel.append(title, closeButton(), text, more);
-    place(panel, term);
-    more.focus({ preventScroll: true });
+    openPanel(term, "term-panel", more);
   }
 
   // A figure's note opens in place on a tap (touch has no hover) or on Enter.
   function openFigure(figure) {
-    close();
-    panel = document.createElement("div");
-    panel.className = "term-panel term-panel--figure";
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", figure.textContent);
-    var title = document.createElement("strong");
-    title.className = "term-panel__title";
-    title.textContent = figure.textContent;
-    var text = document.createElement("p");
-    text.className = "term-panel__text";
-    text.textContent = explanation(figure);
-    var shut = closeButton();
-    panel.append(title, shut, text);
-    place(panel, figure);
-    shut.focus({ preventScroll: true });
+    openPanel(figure, "term-panel term-panel--figure", null);
   }
 
   document.addEventListener("pointerdown", function (event) {
