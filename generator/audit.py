@@ -22,11 +22,15 @@ from collections import Counter
 from pathlib import Path
 
 from .inline import strip_markers
+from .sources.metadata import TITLE_FALLBACKS
 from .regions.place import mention_line
 from .model import (
     Block, Box, GlossarySection, Heading, NumberedList, Paragraph, Problem, Report, Table,
 )
 
+# A title from the file's properties, from facts, or the file name is a fallback worth a look; one from
+# the crawler's metadata block is what the text states above its cover.
+_TITLE_WARNINGS = ("document properties", "text facts", "file name")
 MAX_WITHOUT_HEADING = 5000
 MIN_PARAGRAPHS_IN_STRETCH = 5
 MAX_PARAGRAPH = 2000
@@ -35,8 +39,8 @@ _HEADING_INSIDE = re.compile(
     r"[。！？](?P<number>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节])"
     r"(?P<title>[^。！？]{2,30})"
 )
-# Rules that fix characters, not lines: they are notices, not dropped lines.
-_NOT_LINES = {"duplicate-character"}
+# Rules that fix characters, not lines: they are repairs, not dropped lines.
+_NOT_LINES = {"duplicate-character", "ascii-quotes", "glued-heading"}
 
 
 def paragraphs(blocks: list[Block]) -> list[Paragraph]:
@@ -59,10 +63,13 @@ def conversion_line(report: Report) -> str:
         if removal.rule not in _NOT_LINES:
             dropped[removal.rule] += len(removal.lines)
     parts = ", ".join(f"{rule} {count}" for rule, count in sorted(dropped.items(), key=lambda item: (-item[1], item[0])))
+    repaired: Counter[str] = Counter(removal.rule for removal in report.removals if removal.rule in _NOT_LINES)
+    repairs = "; repaired: " + ", ".join(f"{rule} {count}" for rule, count in sorted(repaired.items())) if repaired else ""
     pages = f", {report.pages} pages" if report.pages else ""
+    title = f"; title from {TITLE_FALLBACKS[report.meta.title_from]}" if report.meta.title_from else ""
     return (f"{report.meta.slug}: read by {report.reader}{pages}; {report.layout or 'empty'}; {len(report.headings())} headings, "
             f"{len(paragraphs(report.blocks))} paragraphs, {len(report.glossary)} glossary entries; "
-            f"dropped lines: {parts or 'none'}")
+            f"dropped lines: {parts or 'none'}{repairs}{title}")
 
 
 def audit_report(report: Report, file: Path | str) -> list[Problem]:
@@ -91,10 +98,13 @@ def audit_report(report: Report, file: Path | str) -> list[Problem]:
                 "warning", file, block.lines[0] if block.lines else None, f"'{block.text}' heading with no entry parsed",
                 "write each entry as its term, a colon and its definition, numbered 1. 2. …",
             ))
+    for line, message, hint in report.warnings:
+        problems.append(Problem("warning", file, line, message, hint))
     meta = report.meta
     hint = "state it in the report's entry in seeds/manifest.yml"
-    if not meta.title or meta.title == meta.slug:
-        problems.append(Problem("warning", file, None, "no title found in the text or the manifest", hint))
+    if meta.title_from in _TITLE_WARNINGS:
+        problems.append(Problem("warning", file, None, f"no title in the text: the title {meta.title} is taken from "
+                                f"{TITLE_FALLBACKS[meta.title_from]}", "state the title in the report's entry in seeds/manifest.yml"))
     for name, label in (("date", "date"), ("region", "region"), ("level", "administrative level")):
         if not getattr(meta, name):
             problems.append(Problem("warning", file, None, f"no {label} found in the text or the manifest", hint))

@@ -16,6 +16,8 @@ from .sources.read import SourceError, read_source
 from .model import RepairLog
 from .repair import repair_blocks, repair_chunks
 from .sources.layout import lay_out
+from .sources.metadata import document_title
+from .sources.metadata_block import read_metadata_block
 from .repair.errata import apply_errata
 from .structure.report import build_report
 
@@ -35,11 +37,12 @@ def convert_source(source: SourceText, meta: ReportMeta, overrides: Overrides | 
     lines = source.as_lines()
     errata = apply_errata(lines, overrides, file)
     log = RepairLog(file=file)
+    header, lines = read_metadata_block(lines, log)
     layout = lay_out(lines, log)
     toc_titles: list[str] = []
     units = repair_chunks(layout.chunks, log, toc_titles)
     blocks = repair_blocks(classify(units, overrides), log)
-    report = build_report(blocks, meta, toc_titles, log)
+    report = build_report(blocks, meta, toc_titles, log, header, document_title(source.title))
     report.errata = errata
     report.layout = layout.describe()
     report.reader = source.reader

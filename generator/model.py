@@ -215,6 +215,8 @@ class ReportMeta:
     date_line: str = ""  # a cover line that is only a date, as printed (2026年4月)
     source: str = ""  # where a web page says it took the text from (来源：北京日报)
     published: str = ""  # when the web page was published (ISO date)
+    source_url: str = ""  # the address the text was taken from (a crawler's 来源URL：, a dataset's url column)
+    title_from: str = ""  # where the title came from when the text's cover has none (see sources.metadata.TITLE_FALLBACKS)
 
 
 @dataclass
@@ -232,6 +234,8 @@ class Report:
     reader: str = "text"  # what read the source file (see SourceText.reader)
     pages: int = 0  # the original's pages, where it has pages (PDF)
     region_problem: tuple[str, str] | None = None  # why the region is not resolved: (message, hint)
+    # What check should warn about that only the conversion knows: (line, message, hint).
+    warnings: list[tuple[int | None, str, str]] = field(default_factory=list)
 
     @property
     def glossary(self) -> list[GlossaryEntry]:
@@ -340,6 +344,7 @@ class SourceText:
     fonts: list[str] = field(default_factory=list)  # per line, see Line.font
     reader: str = "text"  # what read the file: "text", or a library with its version
     pages: int = 0  # how many pages the original has, where it has pages
+    title: str = ""  # the title in the file's properties (a PDF's or a Word file's), as the file states it
 
     def as_lines(self) -> list[Line]:
         """The physical lines with everything the reader knows about them."""

@@ -25,7 +25,7 @@ def test_the_line_a_build_prints_per_report(reports):
         "related-content 12, widget 6, page-metadata 3, editor-line 2, qr-code 1")
     assert conversion_line(reports["yuquan-15th-five-year-plan"]) == (
         "yuquan-15th-five-year-plan: read by text (utf-8); blocks; 93 headings, 301 paragraphs, 0 glossary entries; dropped lines: "
-        "table-of-contents 83, repeated-table-caption 1, repeated-table-header 1")
+        "table-of-contents 83, repeated-table-caption 1, repeated-table-header 1; repaired: duplicate-character 1")
 
 
 def test_a_converted_report_gives_no_warning():
@@ -76,7 +76,9 @@ def test_metadata_the_text_does_not_state():
         f"seeds/x.txt: warning: no region found in the text or the manifest {hint}",
         f"seeds/x.txt: warning: no administrative level found in the text or the manifest {hint}",
     ]
-    assert "no title found in the text or the manifest" in warnings("各位代表：\n一、2025年工作回顾\n" + SENTENCE)[0]
+    assert warnings("各位代表：\n一、2025年工作回顾\n" + SENTENCE)[0] == (
+        "seeds/x.txt: warning: no title in the text: the title x is taken from the file name "
+        "(state the title in the report's entry in seeds/manifest.yml)")
 
 
 def test_check_warns_with_file_and_line_and_the_repository_gives_none(tmp_path):

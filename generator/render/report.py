@@ -285,6 +285,8 @@ def front_matter(report: Report) -> str:
             "published": meta.published,
         },
     }
+    if meta.source_url:
+        data["report"]["source_url"] = meta.source_url
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
@@ -533,6 +535,8 @@ def source_note(report: Report) -> list[str]:
         parts.append(f"来源：{escape_text(meta.source)}")
     if meta.published:
         parts.append(f"发布于{display_date(meta.published)}")
+    if meta.source_url:
+        parts.append(f'原文网址：<a href="{html.escape(meta.source_url)}" rel="nofollow noopener">{escape_text(meta.source_url)}</a>')
     return ["；".join(parts) + "。", "{: .report-source data-search-exclude }", ""]
 
 

@@ -100,10 +100,15 @@ def repair_blocks(blocks: list[Block], log: RepairLog) -> list[Block]:
     """Text rules, in order: page-break joins, then spacing and punctuation per block."""
     blocks = join_page_breaks(blocks, log)
     for block in blocks:
+        quotes = '"' in block.text if isinstance(block, (Paragraph, FootnoteBody, Heading, CoverLine)) else False
+        before = block.text if quotes else ""  # type: ignore[attr-defined]
         if isinstance(block, (Paragraph, FootnoteBody)):
             block.text = running_text(block.text)
         elif isinstance(block, (Heading, CoverLine)):
             block.text = label_text(block.text)
+        if quotes and block.text.count('"') < before.count('"'):  # type: ignore[attr-defined]
+            # Straight quotes around Chinese text became “ ” (punctuation.py): a repair the build line counts.
+            log.removed("ascii-quotes", block.lines, before)
         elif isinstance(block, Table):
             block.header = [label_text(cell) for cell in block.header]
             for row in block.rows:

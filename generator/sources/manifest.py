@@ -20,7 +20,7 @@ from .yamlfile import line_of, load_yaml
 
 MANIFEST_NAME = "manifest.yml"
 _FIELDS = {"slug", "source_file", "original_file", "title", "region", "region_code", "level", "kind", "date", "meeting",
-           "speaker", "source", "published"}
+           "speaker", "source", "source_url", "published"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -86,6 +86,9 @@ def load_manifest(seeds: Path) -> dict[str, ManifestEntry]:
         for key in ("date", "published"):
             if values.get(key) and not _DATE.match(values[key]):
                 raise SourceError(path, line_of(item, key), f"{key} {values[key]!r} is not YYYY-MM-DD, YYYY-MM or YYYY", "e.g. 2023-01-07")
+        if values.get("source_url") and not re.match(r"^https?://\S+$", values["source_url"]):
+            raise SourceError(path, line_of(item, "source_url"), f"source_url {values['source_url']!r} is not a web address",
+                              "write the address the text was taken from, starting with http:// or https://")
         if values.get("region_code") and not re.fullmatch(r"\d{6}", values["region_code"]):
             raise SourceError(path, line_of(item, "region_code"), f"region_code {values['region_code']!r} is not six digits",
                               "the region's administrative code (GB/T 2260), e.g. 150104 for 玉泉区")
@@ -131,4 +134,6 @@ def apply_manifest(meta: ReportMeta, entry: ManifestEntry | None) -> ReportMeta:
             setattr(meta, key, value)
     if entry.values.get("date"):
         meta.year = int(entry.values["date"][:4])
+    if entry.values.get("title"):
+        meta.title_from = ""  # the manifest states it
     return meta

@@ -23,6 +23,7 @@ import re
 from ..inline import HAN_CLASS, plain
 from ..model import CoverLine, ReportMeta
 from ..structure.numbering import chinese_number, dangles
+from .metadata_block import MetadataBlock
 
 _H = f"[{HAN_CLASS}]"
 _NUMBER = r"(?:\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4})"
@@ -52,8 +53,11 @@ def iso_date(match: re.Match[str]) -> str:
 
 
 def region_in(text: str) -> str:
-    """The innermost administrative unit named before 人民政府 / 政府 / 国民经济."""
-    text = re.sub(r"^\s*\d{4}\s*年", "", plain(text))
+    """The innermost administrative unit named before 人民政府 / 政府 / 国民经济.
+
+    A year is no part of a name: 2022年保定市 names 保定市, never 年保定市.
+    """
+    text = re.sub(r"\d{4}\s*年度?", " ", plain(text))
     cut = _REGION_BEFORE.search(text)
     prefix = text[: cut.start()] if cut else text
     units = _UNIT.findall(prefix)
@@ -93,7 +97,7 @@ def reader_title(meta: ReportMeta) -> str:
     five_year = _FIVE_YEAR.search(meta.doc_title)
     if meta.kind == "五年规划纲要" and meta.region and five_year:
         return f"{meta.region}“{five_year.group(1) or '十' + five_year.group(2)}五”规划纲要".replace("“十十", "“十")
-    return meta.doc_title or meta.slug
+    return meta.doc_title or file_title(meta)
 
 
 def join_wrapped_cover_lines(lines: list[str]) -> list[str]:
@@ -120,8 +124,18 @@ def _speaker(text: str) -> tuple[str, str] | None:
     return match.group("role"), re.sub(r"\s+", "", match.group("name"))
 
 
-def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta) -> ReportMeta:
-    """Fill ``meta`` from the cover lines and the body; returns it."""
+def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta, header: MetadataBlock | None = None,
+           document_title: str = "", planned_year: int | None = None,
+           warnings: list[tuple[int | None, str, str]] | None = None) -> ReportMeta:
+    """Fill ``meta`` from the cover lines and the body; returns it.
+
+    What the cover does not state comes from a crawler's metadata block
+    (``header``), and a title from the file's properties (``document_title``) or
+    from facts the text states (the region, the year ``planned_year`` whose work
+    it plans, the kind); ``meta.title_from`` names such a fallback. Where the
+    block and the cover disagree, the cover wins and ``warnings`` gets why.
+    """
+    header = header or MetadataBlock()
     others: list[str] = []
     lines = join_wrapped_cover_lines([re.sub(r"\s+", " ", plain(line.text)).strip() for line in cover])
     for text in lines:
@@ -147,23 +161,112 @@ def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta) -> ReportMe
             meta.date = meta.date or iso_date(date)  # type: ignore[arg-type]
             meta.date_line = text.replace(" ", "")
         elif not meta.doc_title and _TITLE_WORDS.search(text) and "会议" not in text:
-            meta.doc_title = re.sub(f"(?<={_H}) +(?={_H})", "", text)
+            meta.doc_title = _unspaced(text)
         else:
             others.append(text)
     meta.cover_lines = others
+    cover = ReportMeta(slug=meta.slug, source_file=meta.source_file, doc_title=meta.doc_title, date=meta.date,
+                       speaker=meta.speaker)
     if not meta.doc_title:
-        meta.doc_title = others.pop(0) if others else ""
-    meta.kind = kind_of(meta.doc_title)
+        meta.doc_title, meta.title_from = (header.get("title"), "metadata block") if _titled(header.get("title")) \
+            else (document_title, "document properties") if _titled(document_title) else ("", "")
+        meta.doc_title = _unspaced(meta.doc_title)
+    meta.kind = kind_of(meta.doc_title) or (_KIND_OF_BODY if _REPORTS_WORK.search(body_text) else "")
     role = meta.speaker.rpartition(" ")[0]
     meta.region = (
         region_in(role) or _region_of_meeting(meta.meeting) or region_in(meta.doc_title)
-        or _region_in_body(body_text)
+        or region_in(header.get("region")) or _region_in_body(body_text)
     )
     meta.level = level_of(meta.region)
+    meta.date = meta.date or header.get("date") or header.get("year")
+    meta.speaker = meta.speaker or header.get("speaker")
+    meta.published = meta.published or header.get("published")
+    meta.source = meta.source or header.get("source")
+    meta.source_url = meta.source_url or header.get("url")
     year = re.search(r"(\d{4})\s*年", meta.doc_title)
-    meta.year = int(meta.date[:4]) if meta.date else (int(year.group(1)) if year else None)
+    meta.year = int(meta.date[:4]) if meta.date else (int(year.group(1)) if year else planned_year)
+    if not meta.doc_title:
+        facts = meta.kind == _KIND_OF_BODY and meta.region and meta.year
+        meta.title_from = "text facts" if facts else "file name"
     meta.title = reader_title(meta)
+    if warnings is not None:
+        warnings += reconcile(meta, cover, header)
     return meta
+
+
+# Where a title comes from when the cover has none, as the build line and check name it.
+TITLE_FALLBACKS = {
+    "metadata block": "the crawler's metadata block",
+    "document properties": "the file's properties",
+    "text facts": "the region, year and kind the text states",
+    "file name": "the file name",
+}
+_KIND_OF_BODY = "政府工作报告"
+_REPORTS_WORK = re.compile(r"向大会(?:作|做)?报告(?:政府)?工作")
+_PROPERTY_NOISE = re.compile(r"^(?:Microsoft\s+Word\s*-\s*)|\.(?:docx?|wps|pdf|txt)$", re.I)
+
+
+def _unspaced(text: str) -> str:
+    """A title letter-spaced with ASCII spaces (政 府 工 作 报 告) as printed without them."""
+    return re.sub(f"(?<={_H}) +(?={_H})", "", text)
+
+
+def _titled(text: str) -> bool:
+    """A metadata title that names a document (the properties of a file often hold 'untitled' or a template's name)."""
+    return bool(text) and bool(_TITLE_WORDS.search(text)) and len(text) <= 80
+
+
+def document_title(text: str) -> str:
+    """A file's property title as a report's: no 'Microsoft Word - ' and no file extension."""
+    return _PROPERTY_NOISE.sub("", _PROPERTY_NOISE.sub("", text.strip())).strip()
+
+
+def file_title(meta: ReportMeta) -> str:
+    return re.sub(r"\.[A-Za-z0-9]+$", "", meta.source_file) or meta.slug
+
+
+def reconcile(meta: ReportMeta, cover: ReportMeta, header: MetadataBlock) -> list[tuple[int | None, str, str]]:
+    """Where the metadata block and the cover both state a fact and disagree: (line, message, hint).
+
+    The cover has already won (``detect`` takes the block only where the cover
+    is silent); these are for ``check``.
+    """
+    found: list[tuple[int | None, str, str]] = []
+    hint = "the cover's value is used; if the cover is wrong, state the right one in seeds/manifest.yml"
+
+    def disagree(name: str, cover_value: str) -> None:
+        found.append((header.lines.get(name), f"the metadata block's {header.keys[name]}：{header.get(name)} disagrees "
+                                               f"with the cover ({cover_value})", hint))
+
+    title = header.get("title")
+    if title and cover.doc_title:
+        title_region, title_year = region_in(title), re.search(r"(\d{4})\s*年", title)
+        if title_region and meta.region and not _same_region(title_region, meta.region):
+            disagree("title", meta.region)
+        elif title_year and meta.year and int(title_year.group(1)) != meta.year:
+            disagree("title", f"{meta.year}年")
+        elif kind_of(title) and meta.kind and kind_of(title) != meta.kind:
+            disagree("title", meta.kind)
+    if header.get("date") and cover.date and not _same_date(header.get("date"), cover.date):
+        disagree("date", cover.date)
+    if header.get("year") and meta.year and cover.date and int(header.get("year")) != meta.year:
+        disagree("year", f"{meta.year}年")
+    if header.get("speaker") and cover.speaker:
+        name = cover.speaker.rpartition(" ")[2]
+        if name not in re.sub(r"\s+", "", header.get("speaker")):
+            disagree("speaker", cover.speaker)
+    block_region = region_in(header.get("region"))
+    if block_region and meta.region and (cover.doc_title or cover.speaker) and not _same_region(block_region, meta.region):
+        disagree("region", meta.region)
+    return found
+
+
+def _same_region(one: str, other: str) -> bool:
+    return one in other or other in one
+
+
+def _same_date(one: str, other: str) -> bool:
+    return one.startswith(other) or other.startswith(one)
 
 
 def _region_of_meeting(meeting: str) -> str:

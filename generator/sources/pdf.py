@@ -126,7 +126,12 @@ def read_pdf(path: Path) -> SourceText:
         raise SourceError(path, None, "this PDF's text layer cannot be read: its fonts do not say which "
                           "characters they draw", "export the PDF again with fonts embedded as Unicode, or run OCR "
                           "on it (for example `ocrmypdf --force-ocr --language chi_sim`) and add the result")
-    return _source(path, lines, len(pages))
+    source = _source(path, lines, len(pages))
+    try:
+        source.title = str(pdfium.get_metadata_dict().get("Title") or "").strip()
+    except Exception:  # a damaged information dictionary loses the title, not the report  # noqa: BLE001
+        source.title = ""
+    return source
 
 
 _UNREADABLE = 0.3

@@ -56,7 +56,9 @@ def read_word(path: Path) -> SourceText:
     defaults = _Defaults(_document_defaults(document), {style.style_id: style for style in document.styles})
     paragraphs = [paragraph for element in _body(document.element.body)
                   for paragraph in _paragraphs(element, document, numbering, defaults)]
-    return _source(path, paragraphs, _footnotes(document))
+    source = _source(path, paragraphs, _footnotes(document))
+    source.title = (document.core_properties.title or "").strip()
+    return source
 
 
 def check_package(path: Path) -> None:

@@ -27,8 +27,10 @@ from ..model import (
 from ..repair import label_text
 from ..repair.page_breaks import is_unfinished
 from ..sources.metadata import detect
+from ..sources.metadata_block import MetadataBlock
 from .appendix import build_appendix_lists, merge_appendix_titles
 from .glossary_entries import build_glossary, link_endnotes
+from .glued_headings import split_glued_headings
 from .headings import assign_levels, box_title, clean_heading_text, promote_wrapped_headings, squash
 from .lead_ins import bold_lead_in, join_topic_lines
 from .numbering import BOX, is_item
@@ -83,11 +85,27 @@ def _flag_defects(blocks: list[Block], log: RepairLog) -> None:
             log.notice(block.lines[0], "English ' and ' between Chinese words, probably 和: record an erratum")
 
 
-def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], log: RepairLog) -> Report:
+_PLANNED_YEAR = re.compile(r"^[^\d]{0,6}(\d{4})年(?:的)?(?:工作安排|重点工作|主要工作|工作任务|主要任务|工作建议|主要预期目标)")
+
+
+def planned_year(blocks: list[Block]) -> int | None:
+    """The year whose work the report plans, as its heading states it (三、2022年工作安排)."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            match = _PLANNED_YEAR.match(plain(block.text))
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], log: RepairLog,
+                 header: MetadataBlock | None = None, document_title: str = "") -> Report:
+    """``header``: a crawler's metadata block above the text; ``document_title``: the title in the file's properties."""
     cover = [b for b in blocks if isinstance(b, CoverLine)]
     body = [b for b in blocks if not isinstance(b, CoverLine)]
     body_text = "".join(plain(b.text) for b in body[:20] if isinstance(b, Paragraph))
-    detect(cover, body_text, meta)
+    warnings: list[tuple[int | None, str, str]] = []
+    detect(cover, body_text, meta, header, document_title, planned_year(body), warnings)
     meta.source = meta.source or log.found.get("source", "")
     meta.published = meta.published or log.found.get("published", "")
 
@@ -102,6 +120,7 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
             footnotes[number] = block.text
         else:
             kept.append(block)
+    kept = split_glued_headings(kept, toc_titles, log)
     kept = promote_wrapped_headings(kept)
     toc = {squash(title): label_text(title) for title in toc_titles}
     for block in kept:
@@ -112,7 +131,8 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
     remove_seams(kept)
     kept = build_appendix_lists(kept)
     kept = build_boxes(kept)
-    report = Report(meta=meta, blocks=kept, footnotes=footnotes, notices=log.notices, removals=log.removals)
+    report = Report(meta=meta, blocks=kept, footnotes=footnotes, notices=log.notices, removals=log.removals,
+                    warnings=warnings)
     assign_levels(report.headings())
     kept = join_topic_lines(kept)
     for block in kept:

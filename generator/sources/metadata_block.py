@@ -1,0 +1,173 @@
+"""A crawler's metadata block above the report: ``key：value`` lines before the text.
+
+Research datasets and crawlers write what they know of a report above its
+text, one field a line, in many shapes:
+
+    标题：2022年保定市政府工作报告          title: 2022年保定市政府工作报告
+    发文单位：保定市人民政府                【发文时间】2022-02-15
+    发文时间：未知                          ---   (YAML front matter: between two rules)
+    年份：2022
+    报告人：张三
+    来源URL：http://www.baoding.gov.cn/…
+    正文：
+    ==========
+
+The block is the run of such lines at the top of the file, ended by its
+``正文：`` (text) line or by the first line that is no field. It is a block only
+when it names a field we know (title, issuing body or region, date, year,
+speaker, address) and has two fields or a ``正文：`` line, so that a report
+opening with 各位代表： or one stray 来源： line is no block.
+
+Known keys become fields (see ``KEYS``); a value such as ``未知`` is no value;
+unknown keys are recorded as dropped. The block's lines leave the text before
+the layout stage sees it, so the cover below is found as usual; the structure
+stage fills what the cover does not state from the block, and where both state
+a fact and disagree, the cover wins and ``check`` says so (``metadata.reconcile``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..inline import plain
+from ..model import Line, RepairLog
+
+# Field -> the keys crawlers and datasets write for it (compared without spaces, case-folded).
+KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "题目", "题名", "文章标题", "文件标题", "报告标题", "文件名称", "文档标题", "title"),
+    "region": ("发文单位", "发文机关", "发布机关", "发布单位", "报告单位", "地区", "地域", "行政区", "行政区划", "地区名称",
+               "省份", "城市", "region", "area", "city", "province", "prefecture", "county"),
+    "date": ("日期", "时间", "会议日期", "会议时间", "报告日期", "报告时间", "date"),
+    "published": ("发文时间", "发文日期", "发布时间", "发布日期", "成文日期", "印发日期", "published", "publish_date",
+                  "pub_date", "publishdate", "pubdate", "publish_time"),
+    "year": ("年份", "年度", "year"),
+    "speaker": ("报告人", "作者", "发言人", "讲话人", "speaker", "author"),
+    "url": ("来源url", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "网址", "链接", "网页地址", "url", "link",
+            "source_url", "sourceurl", "href"),
+    "source": ("来源", "信息来源", "文章来源", "来源网站", "来源媒体", "source", "publisher"),
+}
+# Keys whose line opens the text: what follows the colon on that line is the text's first line.
+BODY_KEYS = ("正文", "全文", "内容", "正文内容", "文本", "text", "content", "body", "full_text", "fulltext")
+# Values that state nothing.
+NO_VALUE = {"未知", "无", "暂无", "不详", "空", "null", "none", "n/a", "na", "nan", "-", "--", "/", "—", "unknown"}
+
+_FIELD_OF = {key: name for name, keys in KEYS.items() for key in keys}
+_KEY = r"[\u4e00-\u9fffA-Za-z_][\u4e00-\u9fffA-Za-z_ ]{0,15}"
+_FIELD_LINE = re.compile(
+    rf"^(?:【\s*(?P<bracketed>{_KEY}?)\s*】|\[\s*(?P<squared>{_KEY}?)\s*\]|(?P<plain>{_KEY}?)\s*[:：=])\s*(?P<value>.*)$"
+)
+_RULE = re.compile(r"^[=\-_*#~—－]{3,}$")
+_SALUTATION = re.compile(r"^各位(?:代表|委员)")
+_ISO = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?")
+_URL = re.compile(r"^https?://\S+$", re.I)
+
+
+@dataclass
+class MetadataBlock:
+    """What a crawler's block states, by field, with the line each came from."""
+
+    values: dict[str, str] = field(default_factory=dict)  # field -> value, as cleaned
+    lines: dict[str, int] = field(default_factory=dict)  # field -> its line
+    keys: dict[str, str] = field(default_factory=dict)  # field -> the key as the block wrote it
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, key, value) of unknown keys
+
+    def get(self, name: str) -> str:
+        return self.values.get(name, "")
+
+
+def _key_and_value(text: str) -> tuple[str, str] | None:
+    match = _FIELD_LINE.match(text)
+    if not match:
+        return None
+    key = next(k for k in (match.group("bracketed"), match.group("squared"), match.group("plain")) if k is not None)
+    return key.strip(), match.group("value").strip()
+
+
+def _normal_key(key: str) -> str:
+    return re.sub(r"\s+", "", key).casefold()
+
+
+def iso_date(text: str) -> str:
+    """2022-02-15 / 2022年2月15日 / 2022.02 / 2022 -> ISO at the precision stated; '' if it is no date."""
+    match = _ISO.match(text.strip())
+    if not match:
+        return ""
+    year, month, day = match.group("y"), match.group("m"), match.group("d")
+    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+        return ""
+    return year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+
+
+def _clean(name: str, value: str) -> str:
+    value = plain(value).strip().strip("“”\"'")
+    if value.casefold() in NO_VALUE:
+        return ""
+    if name in ("date", "published"):
+        return iso_date(value)
+    if name == "year":
+        match = re.fullmatch(r"(\d{4})\s*年?度?", value)
+        return match.group(1) if match else ""
+    if name == "url":
+        return value if _URL.match(value) else ""
+    if name == "source" and _URL.match(value):
+        return value  # moved to url by read_metadata_block
+    return re.sub(r"\s+", " ", value)
+
+
+def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
+    """The block at the top of ``lines`` (or None), and the lines without it.
+
+    A block's lines are recorded as dropped under ``metadata-block``; a ``正文：``
+    line with text after its colon keeps that text as the first line of the report.
+    """
+    index = 0
+    while index < len(lines) and not lines[index].text.strip():
+        index += 1
+    start = index
+    fields: list[tuple[Line, str, str]] = []
+    body_line: Line | None = None
+    while index < len(lines):
+        text = lines[index].text.strip()
+        if not text or _RULE.match(text):
+            index += 1
+            continue
+        found = _key_and_value(text)
+        if not found or _SALUTATION.match(text):
+            break
+        key, value = found
+        if _normal_key(key) in BODY_KEYS:
+            body_line = lines[index]
+            index += 1
+            while index < len(lines) and (not lines[index].text.strip() or _RULE.match(lines[index].text.strip())):
+                index += 1
+            break
+        fields.append((lines[index], key, value))
+        index += 1
+    known = [item for item in fields if _normal_key(item[1]) in _FIELD_OF]
+    if not known or (len(fields) < 2 and body_line is None):
+        return None, lines
+    block = MetadataBlock()
+    for line, key, value in fields:
+        name = _FIELD_OF.get(_normal_key(key))
+        if name is None:
+            block.dropped.append((line.no, key, value))
+            continue
+        cleaned = _clean(name, value)
+        if name == "source" and _URL.match(cleaned):
+            name = "url"
+        if cleaned and name not in block.values:
+            block.values[name], block.lines[name], block.keys[name] = cleaned, line.no, key
+    taken = [line for line in lines[start:index] if line is not body_line]
+    rest = lines[index:]
+    if body_line is not None:
+        _, first_text = _key_and_value(body_line.text.strip())  # type: ignore[misc]
+        if first_text:
+            rest = [Line(body_line.no, first_text, 0, body_line.page_start, body_line.role, None, body_line.font)] + rest
+            body_line = None
+        else:
+            taken.append(body_line)
+    taken.sort(key=lambda line: line.no)
+    log.removed("metadata-block", [line.no for line in taken if line.text.strip()],
+                "\n".join(line.text for line in taken if line.text.strip()))
+    return block, lines[:start] + rest
