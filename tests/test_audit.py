@@ -77,7 +77,7 @@ def test_metadata_the_text_does_not_state():
         f"seeds/x.txt: warning: no administrative level found in the text or the manifest {hint}",
     ]
     assert warnings("各位代表：\n一、2025年工作回顾\n" + SENTENCE)[0] == (
-        "seeds/x.txt: warning: no title in the text: the title x is taken from the file name "
+        "seeds/x.txt: warning: no title in the text: the title fragment is taken from the file name "
         "(state the title in the report's entry in seeds/manifest.yml)")
 
 
