@@ -93,6 +93,13 @@ def audit_report(report: Report, file: Path | str) -> list[Problem]:
                 "a heading was joined into the paragraph: split it there in the overrides file",
             ))
     for block in report.blocks:
+        glued = glued_heading(block)
+        if glued:
+            problems.append(Problem(
+                "warning", file, block.lines[0] if block.lines else None,
+                f"'{glued}…' may be a heading glued to the text after it",
+                "if the heading ends inside this line, split it there with a 'split:' entry in the overrides file",
+            ))
         if isinstance(block, Heading) and block.style == "glossary":
             problems.append(Problem(
                 "warning", file, block.lines[0] if block.lines else None, f"'{block.text}' heading with no entry parsed",
@@ -112,6 +119,28 @@ def audit_report(report: Report, file: Path | str) -> list[Problem]:
         message, region_hint = report.region_problem
         problems.append(Problem("warning", file, mention_line(report, meta.region), message, region_hint))
     return problems
+
+
+# A run-in lead-in (（一）经济实力稳步推进。……) is short; a numbered heading is at most a sentence of two
+# or three clauses (the repository's longest: 54 characters). A numbered paragraph whose lead-in is longer,
+# or a heading longer than any, holds a heading and the text after it that no rule could split with
+# certainty (glued_headings).
+MAX_LEAD_IN = 28
+MAX_NUMBERED_HEADING = 56
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]{1,4}[章节])")
+
+
+def glued_heading(block: Block) -> str:
+    """The opening words of a numbered block that may hold a heading glued to its paragraph, or ''."""
+    if not isinstance(block, (Heading, Paragraph)) or (isinstance(block, Heading) and (block.forced or block.by_format)):
+        return ""
+    text = strip_markers(block.text).replace("**", "")
+    number = _NUMBER.match(text)
+    if not number:
+        return ""
+    lead_in = re.split(r"[。！？；]", text[number.end():], maxsplit=1)[0]
+    limit = MAX_LEAD_IN if isinstance(block, Paragraph) else MAX_NUMBERED_HEADING
+    return text[: number.end() + 16] if len(lead_in) > limit else ""
 
 
 def _text_of(block: Block) -> str:

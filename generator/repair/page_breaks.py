@@ -59,6 +59,10 @@ def join_halves(first: str, second: str, log: RepairLog, line: int) -> str:
         if joined_open > 0:
             log.notice(line, "stray opening quote at the page break dropped")
             second = second[1:]
+    elif second.startswith('"') and first.count('"') % 2 and (first + second).count('"') % 2:
+        # The same with straight quotes ("一约 ⏎ "四会"): an open quote before the seam, one too many after.
+        log.notice(line, "stray opening quote at the page break dropped")
+        second = second[1:]
     if re.search(r"[A-Za-z]$", first) and re.match(r"[A-Za-z]", second):
         return first + " " + SEAM + second
     return first + SEAM + second

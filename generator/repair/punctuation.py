@@ -31,6 +31,15 @@ _HAN_PERIOD = re.compile(f"(?<={_H})\\.(?=$|[{HAN_CLASS}“”])")
 _ASCII_QUOTES = re.compile(r'"([^"\n]*)"')
 
 
+def _curly_quotes(match: re.Match[str]) -> str:
+    """"三农" -> “三农”; "1+20" too where Chinese text stands around it (扎实推进"1+20"深化……)."""
+    text, start, end = match.string, match.start(), match.end()
+    around = _neighbour(text, start, -1) + _neighbour(text, end - 1, 1)
+    if _has_han(match.group(1)) or any(_is_cjk(char) for char in around):
+        return f"“{match.group(1)}”"
+    return match.group()
+
+
 def _is_cjk(char: str) -> bool:
     return is_han(char) or char in _CJK_CONTEXT
 
@@ -85,7 +94,8 @@ def normalise_punctuation(text: str) -> str:
     text = _convert_parentheses(text)
     if _ASCII_MARK.search(text):
         text = _convert_marks(text)
-    text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1)}”" if _has_han(m.group(1)) else m.group(), text)
+    if '"' in text:
+        text = _ASCII_QUOTES.sub(_curly_quotes, text)
     text = _RATIO.sub(":", text)
     text = _NUMBER_RANGE.sub("—", text)
     text = _HAN_HYPHEN.sub("—", text)

@@ -9,7 +9,8 @@ heading is split off only where the split is certain:
   glued only some headings), and the paragraph opens with exactly that text;
 * **the heading's own pattern**: the paragraph after a part heading opens with
   one of the stock openings of a work report's parts (``2018年，``, ``今年是``,
-  ``过去一年，``, ``一年来``, ``各位代表，``, ``“十五五”时期是`` …), at exactly one
+  ``过去一年，``, ``一年来``, ``各位代表，``, ``“十五五”时期是``, ``主要预期目标是``,
+  ``根据省委《……》`` …), at exactly one
   place after a numbered title that could stand alone as a heading.
 
 Anything else stays as it is, and ``check`` warns (``audit``): a sub-part
@@ -21,8 +22,9 @@ from __future__ import annotations
 
 import re
 
-from ..inline import BOLD_CLOSE, BOLD_OPEN, plain
+from ..inline import BOLD_CLOSE, BOLD_OPEN, MARKERS, plain
 from ..model import Block, Heading, Paragraph, RepairLog
+from ..repair import label_text
 from .numbering import CHAPTER, PAREN, PART, SECTION, could_be_heading, heading_style, numbering_style
 
 _NUMBERED = {"chapter": CHAPTER, "section": SECTION, "part": PART, "paren": PAREN}
@@ -30,7 +32,8 @@ _NUMBERED = {"chapter": CHAPTER, "section": SECTION, "part": PART, "paren": PARE
 OPENING = re.compile(
     r"(?:\d{4}年(?:是|，|,|以来，|，我们|我们|，全[省市区县州旗盟])|今年是|今年，|今后五年(?:是|，)|过去(?:的)?一年(?:，|是|里，)"
     r"|过去五年(?:，|是|来，)|一年来，|五年来，|刚刚过去的(?:一年|\d{4}年)|各位代表[，,]"
-    r"|“十[一二三四五六]五”时期(?:是|，)|本届政府(?:以来|任期内)?，)"
+    r"|“十[一二三四五六]五”时期(?:是|，)|本届政府(?:以来|任期内)?，|(?:今年|\d{4}年)?(?:的)?主要预期目标是"
+    r"|根据(?:党中央|中央|省委|市委|区委|县委|州委|旗委|盟委)?《)"
 )
 _OPENS_SENTENCE = re.compile(r"[。！？；]")  # a heading that holds a sentence is no outline entry
 _MIN_TITLE = 4  # characters of title after the number
@@ -46,7 +49,7 @@ def _raw_end(text: str, squashed_length: int) -> int:
     """The index in ``text`` just after its ``squashed_length``-th non-space character."""
     seen = 0
     for index, char in enumerate(text):
-        if not char.isspace():
+        if not char.isspace() and not MARKERS.match(char) and char != "*":
             seen += 1
             if seen == squashed_length:
                 return index + 1
@@ -60,7 +63,7 @@ def _outline_split(text: str, outline: list[str]) -> int:
 
 
 def _titled(prefix: str, number_end: int) -> bool:
-    title = prefix[number_end:].strip()
+    title = plain(prefix[number_end:]).strip()
     return (_MIN_TITLE <= len(title) <= _MAX_TITLE and could_be_heading(prefix) and heading_style(prefix) is not None
             and title.count("“") == title.count("”") and title.count("（") == title.count("）")
             and title.count("《") == title.count("》"))
@@ -69,16 +72,19 @@ def _titled(prefix: str, number_end: int) -> bool:
 def _pattern_split(text: str, style: str) -> int:
     if style not in ("part", "chapter"):
         return 0  # a sub-part's paragraph opens with anything: no stock opening to go by
-    number = _NUMBERED[style].match(text)
-    assert number is not None
-    places = [match.start() for match in OPENING.finditer(text, number.end())
-              if match.start() - number.end() <= _MAX_TITLE + 2 and _titled(text[: match.start()], number.end())]
+    lead = len(text) - len(text.lstrip(BOLD_OPEN + "*"))  # a bold heading's opening mark
+    number = _NUMBERED[style].match(text[lead:])
+    if number is None:
+        return 0
+    start = lead + number.end()
+    places = [match.start() for match in OPENING.finditer(text, start)
+              if match.start() - start <= _MAX_TITLE + 2 and _titled(text[: match.start()], start)]
     return places[0] if len(places) == 1 else 0
 
 
 def split_glued_headings(blocks: list[Block], outline: list[str], log: RepairLog | None = None) -> list[Block]:
     """Numbered headings glued to their paragraph split off where certain; the splits recorded as repairs."""
-    titles = [_squash(title) for title in outline] + [_squash(b.text) for b in blocks if isinstance(b, Heading)
+    titles = [_squash(label_text(title)) for title in outline] + [_squash(b.text) for b in blocks if isinstance(b, Heading)
                                                       and not _OPENS_SENTENCE.search(plain(b.text))]
     titles = [title for title in titles if title and numbering_style(title) in _NUMBERED]
     out: list[Block] = []
@@ -91,6 +97,8 @@ def split_glued_headings(blocks: list[Block], outline: list[str], log: RepairLog
             continue
         text = block.text  # type: ignore[attr-defined]
         end = _outline_split(text, titles) or _pattern_split(text, style)
+        while 0 < end < len(text) and text[end] in (BOLD_CLOSE, "*"):
+            end += 1  # a bold heading's closing mark stays with it
         heading, rest = text[:end].replace(BOLD_OPEN, "").replace(BOLD_CLOSE, "").strip(), text[end:].strip()
         if not end or not rest or heading_style(heading) is None:
             out.append(block)

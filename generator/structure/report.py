@@ -122,7 +122,7 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
             kept.append(block)
     kept = split_glued_headings(kept, toc_titles, log)
     kept = promote_wrapped_headings(kept)
-    toc = {squash(title): label_text(title) for title in toc_titles}
+    toc = {squash(label_text(title)): label_text(title) for title in toc_titles}
     for block in kept:
         if isinstance(block, Heading):
             clean_heading_text(block, toc)
