@@ -23,6 +23,8 @@ from pathlib import Path
 
 from .inline import strip_markers
 from .sources.metadata import TITLE_FALLBACKS
+from .structure.glued_headings import opening_places
+from .structure.numbering import numbering_style
 from .regions.place import mention_line
 from .model import (
     Block, Box, GlossarySection, Heading, NumberedList, Paragraph, Problem, Report, Table,
@@ -127,6 +129,7 @@ def audit_report(report: Report, file: Path | str) -> list[Problem]:
 # certainty (glued_headings).
 MAX_LEAD_IN = 28
 MAX_NUMBERED_HEADING = 56
+_MEASURED = re.compile(r"\d(?:\.\d+)?\s*(?:%|个|亿|万|元|人|公里|项|家|户|座|条|所|吨|亩|平方米|千瓦)")
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]{1,4}[章节])")
 
 
@@ -140,7 +143,10 @@ def glued_heading(block: Block) -> str:
         return ""
     lead_in = re.split(r"[。！？；]", text[number.end():], maxsplit=1)[0]
     limit = MAX_LEAD_IN if isinstance(block, Paragraph) else MAX_NUMBERED_HEADING
-    return text[: number.end() + 16] if len(lead_in) > limit else ""
+    # A heading names a task; a measured figure (500个, 1200亿元, 6%) is the paragraph's.
+    measured = isinstance(block, Heading) and _MEASURED.search(lead_in)
+    ambiguous = len(opening_places(text, numbering_style(text) or "")) > 1  # the split rule found two places
+    return text[: number.end() + 16] if len(lead_in) > limit or measured or ambiguous else ""
 
 
 def _text_of(block: Block) -> str:

@@ -34,7 +34,7 @@ from generator.sources.read import split_lines
 from . import dressings
 from .conftest import ALL_SLUGS, SEEDS
 
-EXAMPLES = 12  # per report
+EXAMPLES = 30  # per report
 
 
 def convert(text: str, slug: str) -> Report:

@@ -70,16 +70,21 @@ def _titled(prefix: str, number_end: int) -> bool:
 
 
 def _pattern_split(text: str, style: str) -> int:
+    places = opening_places(text, style)
+    return places[0] if len(places) == 1 else 0
+
+
+def opening_places(text: str, style: str) -> list[int]:
+    """Where a stock opening follows a numbered title that could stand alone (more than one: no certain split)."""
     if style not in ("part", "chapter"):
-        return 0  # a sub-part's paragraph opens with anything: no stock opening to go by
+        return []  # a sub-part's paragraph opens with anything: no stock opening to go by
     lead = len(text) - len(text.lstrip(BOLD_OPEN + "*"))  # a bold heading's opening mark
     number = _NUMBERED[style].match(text[lead:])
     if number is None:
-        return 0
+        return []
     start = lead + number.end()
-    places = [match.start() for match in OPENING.finditer(text, start)
-              if match.start() - start <= _MAX_TITLE + 2 and _titled(text[: match.start()], start)]
-    return places[0] if len(places) == 1 else 0
+    return [match.start() for match in OPENING.finditer(text, start)
+            if match.start() - start <= _MAX_TITLE + 2 and _titled(text[: match.start()], start)]
 
 
 def split_glued_headings(blocks: list[Block], outline: list[str], log: RepairLog | None = None) -> list[Block]:
