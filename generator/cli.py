@@ -8,7 +8,8 @@
 * ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
 * ``suggest``: list unexplained jargon, the editors' to-do list;
 * ``site``: build ``site/`` with MkDocs, swapping it in only when the build succeeds;
-* ``bundle``: zip the built site into ``dist/annotated-reports-offline.zip``.
+* ``bundle``: zip the built site into ``dist/annotated-reports-offline.zip``;
+* ``import FILE``: write each row of a dataset (CSV, JSONL, Parquet) to ``seeds/`` with its manifest entry.
 """
 
 from __future__ import annotations
@@ -68,7 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     suggest_cmd.add_argument("--limit", type=int, default=60)
     suggest_cmd.add_argument("--stats", action="store_true",
                              help="print how many candidates are explained by terms or dismissed, and which are open")
+    dataset = sub.add_parser("import", help="write each row of a CSV, JSONL or Parquet dataset to seeds/")
+    dataset.add_argument("file", type=Path)
+    dataset.add_argument("--root", type=Path, default=Path("."))
+    for name in ("title", "region", "year", "text", "url"):
+        dataset.add_argument(f"--{name}", metavar="COLUMN", help=f"the column with the {name} (default: found by name)")
+    dataset.add_argument("--replace", action="store_true", help="overwrite a report in seeds/ whose text the row changes")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args)
     if args.command == "check":
         return _check(args.root, args.diff)
     if args.command == "site":
@@ -110,6 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .sources.dataset import format_results, import_dataset
+
+    named = {name: getattr(args, name) for name in ("title", "region", "year", "text", "url")}
+    try:
+        results = import_dataset(args.file, args.root / "seeds", named, args.replace)
+    except SourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(format_results(args.file, results))
+    return 1 if any(result.status == "error" for result in results) else 0
 
 
 def _check(root: Path, diff: str | None = None) -> int:

@@ -63,6 +63,8 @@ def load_manifest(seeds: Path) -> dict[str, ManifestEntry]:
         return {}
     data = load_yaml(path)
     reports = data.get("reports") if isinstance(data, dict) else None
+    if isinstance(data, dict) and "reports" in data and reports is None:
+        reports = []  # 'reports:' with no entry yet
     if not isinstance(reports, list):
         raise SourceError(path, 1, "the manifest needs a 'reports:' list", "see the comment at the top of the file")
     entries: dict[str, ManifestEntry] = {}
@@ -130,6 +132,8 @@ def apply_manifest(meta: ReportMeta, entry: ManifestEntry | None) -> ReportMeta:
         return meta
     names = {f.name for f in fields(ReportMeta)}
     for key, value in entry.values.items():
+        if key == "date" and value and meta.date.startswith(value):
+            continue  # a year (a dataset's year column) does not undo the day the cover states
         if key in names and key not in ("slug", "source_file") and value:
             setattr(meta, key, value)
     if entry.values.get("date"):
