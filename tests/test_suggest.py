@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 from generator.glossary.annotations import TERMS_DIR, load_term_files
+import pytest
+
 from generator.glossary.suggest import candidates_in, find_candidates, format_candidates, suggest
 from generator.glossary.terms import build_glossary
 
@@ -138,3 +140,30 @@ def test_chief_systems_are_candidates_quoted_or_not():
     assert candidates_in("全面推行街长制") == ["街长制"]
     assert candidates_in("和林草长制") == ["林草长制"]
     assert candidates_in("局长制定了方案") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Abbreviations with a numeral, with the word they qualify.
+    ("严格控制“三公”经费支出，三公经费同比下降5%。", ["三公经费"]),
+    ("圆满完成八五普法规划，启动实施九五普法。", ["八五普法", "九五普法"]),
+    ("深化三医联动改革，推进一窗受理。", ["三医联动", "一窗受理"]),
+    # + forms: the word before a + that no number follows; a formula's elements are none.
+    ("深入实施“互联网+政务服务”，推进互联网+医疗健康。", ["互联网+政务服务", "互联网+"]),
+    ("实施名师+工程，扩大名校长+覆盖面。", ["名师+", "名校长+"]),
+    ("构建“公建+商业+住宅”区域大物业组团，完成“1+20”改革试点。", ["公建+商业+住宅"]),
+    # Paired slogans: two four-character phrases built alike.
+    ("坚持外防输入、内防反弹，坚决守住不发生规模性疫情的底线。", ["外防输入、内防反弹"]),
+    ("深入实施藏粮于地、藏粮于技战略。", ["藏粮于地、藏粮于技"]),
+])
+def test_unquoted_jargon(sentence, expected):
+    assert sorted(set(candidates_in(sentence))) == sorted(set(expected))
+
+
+@pytest.mark.parametrize("sentence", [
+    "大力发展数字经济、绿色经济，培育银发经济、首发经济。",  # one head word listed: no slogan
+    "加强文明单位、文明校园创建。",  # one head word first: a list
+    "新建三支队伍，开工十件民生实事，建成五金机电城。",  # counts and names, not abbreviations
+    "第二个五年，一季度增长6%，3+2模式。",
+])
+def test_what_unquoted_jargon_is_not(sentence):
+    assert candidates_in(sentence) == []

@@ -7,6 +7,14 @@ Candidates are the policy shorthand these reports are full of:
   jieba finds after it), and interleaved ones such as 三区三线, 一老一小;
 * "chief systems", quoted or not: 河长制, 河湖长制, 林长制, 街长制 (one or two
   characters before 长制, from where jieba says a word starts);
+* jargon that is never quoted:
+  - abbreviations with a numeral, with the word they qualify: 三公经费, 八五普法,
+    三医联动 (jieba tags 三公 an abbreviation; 八五 is the eighth five-year
+    period; 三 医 联动 is a numeral and a one-character noun before a word);
+  - ``+`` forms: 互联网+, 名师+ (the word before a ``+`` that no number follows);
+  - paired slogans: 外防输入、内防反弹, 藏粮于地、藏粮于技 (two four-character
+    phrases built alike: the same second character, and not a list of one head
+    word such as 数字经济、绿色经济);
 
 minus everything the glossary explains and everything the editors dismissed
 (``annotations/dismissed.yml``). Each candidate comes with its count per
@@ -106,11 +114,90 @@ def _counted_phrases(text: str, boundaries: set[int]) -> list[str]:
     return found
 
 
+_PLUS = re.compile(r"([\u4e00-\u9fff]{2,12})[+＋](?![\d+＋])")
+_FUNCTION_CHARACTERS = set("的和与及等在对为把将以是了着过向从于由被让给并或而")
+_CHAIN = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}[+＋]")
+_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{4})[、，]([\u4e00-\u9fff]{4}))")
+_ABBREVIATION_START = re.compile(rf"[{_NUMERAL}]")
+# What follows a numeral in a count, an amount, a date or an enumeration (三支队伍, 十件民生实事, 四是),
+# not in an abbreviation.
+_MEASURES = set("个大项张件支名位条座所家户人次届年月日天季周期批类种份点级层轮场套万亿千百十是些")
+_CONTENT_TAGS = {"n", "ng", "vn", "v", "a", "an", "b", "j"}
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def _plus_forms(text: str, boundaries: set[int]) -> list[str]:
+    """互联网+, 名师+: from where jieba says the last word before the ``+`` starts (two characters at least)."""
+    found = []
+    for match in _PLUS.finditer(text):
+        end = match.end(1)
+        if text[match.start(1) - 1: match.start(1)] in ("+", "＋") or _CHAIN.match(text, match.end()):
+            continue  # 公建+商业+住宅: one element of a formula, not a word's + form
+        starts = [position for position in range(match.start(1), end - 1) if position in boundaries]
+        if starts:
+            start = starts[-1]
+            if start - 1 >= match.start(1) and start - 1 in boundaries and text[start - 1] not in _FUNCTION_CHARACTERS:
+                start -= 1  # 名|校长+: a one-character word before the last is part of the name
+            found.append(text[start:end] + "+")
+    return found
+
+
+def _paired_slogans(text: str) -> list[str]:
+    """外防输入、内防反弹: two phrases built alike (the same second character), not one head word listed twice;
+    each phrase starts and ends where jieba says words do."""
+    found = []
+    boundaries: set[int] | None = None
+    for match in _PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        same = {index for index in range(4) if first[index] == second[index]}
+        if not (1 in same and not {2, 3} <= same and same != {0, 1}) or _is_common_word(first):
+            continue
+        boundaries = boundaries if boundaries is not None else word_boundaries(text)
+        start, end = match.start(1), match.start(1) + 9
+        if start in boundaries and end in boundaries:
+            found.append(text[start:end])
+    return found
+
+
+def _numeral_abbreviations(text: str) -> list[str]:
+    """三公经费 (三公 tagged an abbreviation), 八五普法 (the eighth five-year period), 三医联动 (三 + 医 + 联动)."""
+    found = []
+    words = [(pair.word, pair.flag) for pair in _tagger().cut(text)]
+    for index, (word, flag) in enumerate(words[:-1]):
+        following, tag = words[index + 1]
+        if not _ABBREVIATION_START.match(word) or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", following):
+            continue
+        if index and words[index - 1][0][-1:] in _NOT_A_START:
+            continue  # 第二 / 11.三: part of an ordinal or a number
+        if len(word) == 2 and len(following) >= 2 and word[1] not in _MEASURES and \
+                (flag == "j" or (flag in ("m", "t") and word[1] == "五")):
+            found.append(word + following)
+        elif len(word) == 1 and flag == "m" and len(following) == 1 and tag in _CONTENT_TAGS \
+                and following not in _MEASURES and index + 2 < len(words):
+            after, after_tag = words[index + 2]
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", after) and after_tag in _CONTENT_TAGS:
+                found.append(word + following + after)
+    return found
+
+
 def candidates_in(text: str) -> list[str]:
     found = [quoted for quoted in _QUOTED.findall(text) if _is_coinage(quoted)]
+    found += _paired_slogans(text)
+    boundaries: set[int] | None = None
+    if "+" in text or "＋" in text:
+        boundaries = word_boundaries(text)
+        found += _plus_forms(text, boundaries)
+    if _ABBREVIATION_START.search(text):
+        found += _numeral_abbreviations(text)
     if not (_INTERLEAVED.search(text) or _COUNTED.search(text) or "长制" in text):
         return found
-    boundaries = word_boundaries(text)
+    boundaries = boundaries or word_boundaries(text)
     found += _chief_systems(text, boundaries)
     for match in _INTERLEAVED.finditer(text):
         if _starts_a_word(text, match, boundaries):
