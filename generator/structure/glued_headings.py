@@ -38,6 +38,7 @@ OPENING = re.compile(
 _OPENS_SENTENCE = re.compile(r"[。！？；]")  # a heading that holds a sentence is no outline entry
 _MIN_TITLE = 4  # characters of title after the number
 _MAX_TITLE = 40
+_MIN_PARAGRAPH = 4  # what is split off is a paragraph, not the end of a word
 _SPACES = re.compile(r"\s+")
 
 
@@ -54,6 +55,12 @@ def _raw_end(text: str, squashed_length: int) -> int:
             if seen == squashed_length:
                 return index + 1
     return len(text)
+
+
+def _titled_length(title: str) -> int:
+    """The characters of a numbered title after its number."""
+    number = _NUMBERED[numbering_style(title) or "part"].match(title)
+    return len(title) - number.end() if number else 0
 
 
 def _outline_split(text: str, outline: list[str]) -> int:
@@ -91,7 +98,7 @@ def split_glued_headings(blocks: list[Block], outline: list[str], log: RepairLog
     """Numbered headings glued to their paragraph split off where certain; the splits recorded as repairs."""
     titles = [_squash(label_text(title)) for title in outline] + [_squash(b.text) for b in blocks if isinstance(b, Heading)
                                                       and not _OPENS_SENTENCE.search(plain(b.text))]
-    titles = [title for title in titles if title and numbering_style(title) in _NUMBERED]
+    titles = [title for title in titles if numbering_style(title) in _NUMBERED and _titled_length(title) >= _MIN_TITLE]
     out: list[Block] = []
     for block in blocks:
         # A glued line that reads as one sentence was taken for a heading: it is split the same way.
@@ -105,7 +112,7 @@ def split_glued_headings(blocks: list[Block], outline: list[str], log: RepairLog
         while 0 < end < len(text) and text[end] in (BOLD_CLOSE, "*"):
             end += 1  # a bold heading's closing mark stays with it
         heading, rest = text[:end].replace(BOLD_OPEN, "").replace(BOLD_CLOSE, "").strip(), text[end:].strip()
-        if not end or not rest or heading_style(heading) is None:
+        if not end or len(plain(rest)) < _MIN_PARAGRAPH or heading_style(heading) is None:
             out.append(block)
             continue
         if log is not None:
