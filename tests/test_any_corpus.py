@@ -270,3 +270,19 @@ def test_the_manifest_title_is_no_fallback(tmp_path):
         "保定市2022年政府工作报告", "", "http://www.baoding.gov.cn/a.html")
     assert not any("no title" in warning for warning in warnings(report))
     assert Path  # noqa: B018
+
+
+def test_a_pdf_with_no_cover_takes_its_properties_title(tmp_path, browser):
+    """A PDF exported with no cover starts at 各位代表：; the exporter wrote the title into its properties."""
+    page = browser.new_page()
+    try:
+        paragraphs = "".join(f"<p>{line}</p>" for line in BODY.strip().split("\n"))
+        page.set_content(f"<html><head><title>2022年保定市政府工作报告</title></head>"
+                         f"<body style=\"font-family:'Noto Sans CJK SC';font-size:16pt\">{paragraphs}</body></html>")
+        page.pdf(path=str(tmp_path / "export.pdf"), format="A4")
+    finally:
+        page.close()
+    report = convert_file(tmp_path / "export.pdf", ReportMeta(slug="export", source_file="export.pdf"))
+    assert (report.meta.title, report.meta.title_from, report.meta.doc_title) == (
+        "保定市2022年政府工作报告", "document properties", "2022年保定市政府工作报告")
+    assert plain(report.blocks[0].text) == "各位代表："
