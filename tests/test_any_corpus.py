@@ -286,3 +286,11 @@ def test_a_pdf_with_no_cover_takes_its_properties_title(tmp_path, browser):
     assert (report.meta.title, report.meta.title_from, report.meta.doc_title) == (
         "保定市2022年政府工作报告", "document properties", "2022年保定市政府工作报告")
     assert plain(report.blocks[0].text) == "各位代表："
+
+
+def test_a_block_year_that_disagrees_with_the_cover():
+    report = report_of("年份：2021\n来源URL：http://www.baoding.gov.cn/zwgk/2022.html\n正文：\n" + COVER + BODY)
+    assert report.meta.date == "2022-01-23"
+    assert warnings(report) == [
+        "seeds/fragment.txt:1: warning: the metadata block's 年份：2021 disagrees with the cover (2022年) "
+        "(the cover's value is used; if the cover is wrong, state the right one in seeds/manifest.yml)"]
