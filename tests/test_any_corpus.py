@@ -62,6 +62,12 @@ def test_a_crawler_block_leaves_the_text_and_the_cover_is_found_below_it():
     assert warnings(report) == []
 
 
+def test_a_pages_own_date_is_when_it_was_published():
+    report = report_of("来源：保定日报\n时间：2022-02-15 08:30\n" + COVER + BODY)
+    assert (report.meta.date, report.meta.published, report.meta.source) == ("2022-01-23", "2022-02-15", "保定日报")
+    assert warnings(report) == []
+
+
 def test_the_block_fills_what_a_report_without_cover_does_not_state():
     # The bug this class had: 标题：2022年保定市政府工作报告 read as a cover line gave 年保定市2022年政府工作报告.
     report = report_of(CRAWLER + BODY)
@@ -112,14 +118,14 @@ def test_what_is_no_block(text):
 
 
 def test_the_cover_wins_and_check_says_so():
-    block = ("标题：2021年保定市政府工作报告\n发文单位：石家庄市人民政府\n日期：2022-02-15\n报告人：李四\n"
+    block = ("标题：2021年保定市政府工作报告\n发文单位：石家庄市人民政府\n会议日期：2022-02-15\n报告人：李四\n"
              "来源URL：http://www.baoding.gov.cn/zwgk/2022.html\n正文：\n")
     report = report_of(block + COVER + BODY)
     assert facts(report)[:4] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市")
     hint = "(the cover's value is used; if the cover is wrong, state the right one in seeds/manifest.yml)"
     assert warnings(report) == [
         f"seeds/fragment.txt:1: warning: the metadata block's 标题：2021年保定市政府工作报告 disagrees with the cover (2022年) {hint}",
-        f"seeds/fragment.txt:3: warning: the metadata block's 日期：2022-02-15 disagrees with the cover (2022-01-23) {hint}",
+        f"seeds/fragment.txt:3: warning: the metadata block's 会议日期：2022-02-15 disagrees with the cover (2022-01-23) {hint}",
         f"seeds/fragment.txt:4: warning: the metadata block's 报告人：李四 disagrees with the cover (保定市人民政府市长 张三) {hint}",
         f"seeds/fragment.txt:2: warning: the metadata block's 发文单位：石家庄市人民政府 disagrees with the cover (保定市) {hint}",
     ]

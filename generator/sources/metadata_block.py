@@ -38,8 +38,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "题目", "题名", "文章标题", "文件标题", "报告标题", "文件名称", "文档标题", "title"),
     "region": ("发文单位", "发文机关", "发布机关", "发布单位", "报告单位", "地区", "地域", "行政区", "行政区划", "地区名称",
                "省份", "城市", "region", "area", "city", "province", "prefecture", "county"),
-    "date": ("日期", "时间", "会议日期", "会议时间", "报告日期", "报告时间", "date"),
-    "published": ("发文时间", "发文日期", "发布时间", "发布日期", "成文日期", "印发日期", "published", "publish_date",
+    # The day the report was delivered; a page's or a document's own date (时间, 日期, 发文时间) is when it
+    # was published, usually days later: it never stands for the delivery date.
+    "date": ("会议日期", "会议时间", "报告日期", "报告时间", "讲话日期", "讲话时间", "date"),
+    "published": ("发文时间", "发文日期", "发布时间", "发布日期", "成文日期", "印发日期", "日期", "时间", "published", "publish_date",
                   "pub_date", "publishdate", "pubdate", "publish_time"),
     "year": ("年份", "年度", "year"),
     "speaker": ("报告人", "作者", "发言人", "讲话人", "speaker", "author"),
