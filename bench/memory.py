@@ -102,11 +102,11 @@ def build_in_stages(project: Path, stage_file: Path) -> None:
     build._build_page = stages.within("MkDocs writes pages", build._build_page)
     search.write_search_files = stages.within("search files", search.write_search_files)
     config = load_config(str(project / "mkdocs.yml"))
-    # The hook module is loaded by load_config: its parallel renderer and search step are labelled there.
-    hook = next((module for name, module in sys.modules.items() if "mkdocs_hook" in name), None)
-    if hook is not None:
-        hook._render_in_parallel = stages.within("pages rendered in workers", hook._render_in_parallel)
-        hook.write_search_files = stages.within("search files", hook.write_search_files)
+    # The hook hands these to generator.site.mkdocs_render: its parallel renderer and search step are labelled there.
+    from generator.site import mkdocs_render as render
+
+    render.render_in_parallel = stages.within("pages rendered in workers", render.render_in_parallel)
+    render.write_search_files = stages.within("search files", render.write_search_files)
     build.build(config)
 
 

@@ -135,7 +135,7 @@ def test_generated_lines_rendered_apart_give_what_markdown_gives(tmp_path, monke
     from mkdocs.structure.pages import Page
 
     config = load_config(str(project / "mkdocs.yml"))
-    hook = sys.modules[next(name for name in sys.modules if name.endswith("mkdocs_hook.py"))]
+    from generator.site import mkdocs_render as hook
     config = config.plugins.on_config(config)
     files = build.get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
