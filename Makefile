@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Material prints a banner about MkDocs 2; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check suggest generate offline bench clean
+.PHONY: site zensical serve test check suggest generate offline bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ $(STAMP): pyproject.toml
 ## (into a fresh folder, swapped in only when the build succeeds)
 site: $(STAMP)
 	$(BIN)/python -m generator site
+
+## zensical: the same site built by Zensical (Material's successor) into zensical-site/
+zensical: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[zensical]'
+	$(BIN)/python -m generator zensical
 
 ## offline: build the site and zip it for reading from disk (dist/annotated-reports-offline.zip)
 offline: site
@@ -54,4 +59,4 @@ generate: $(STAMP)
 	$(BIN)/python -m generator build
 
 clean:
-	rm -rf site dist .cache docs/reports docs/concepts docs/regions docs/archive docs/index.md docs/glossary.json docs/targets docs/targets.md docs/targets.json docs/targets.csv
+	rm -rf site zensical-site zensical.yml dist .cache docs/reports docs/concepts docs/regions docs/archive docs/index.md docs/glossary.json docs/targets docs/targets.md docs/targets.json docs/targets.csv

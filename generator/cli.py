@@ -8,6 +8,7 @@
 * ``check``: validate seeds, overrides and annotations (non-zero exit on errors);
 * ``suggest``: list unexplained jargon, the editors' to-do list;
 * ``site``: build ``site/`` with MkDocs, swapping it in only when the build succeeds;
+* ``zensical``: build the same site with Zensical into ``zensical-site/`` (the same way);
 * ``bundle``: zip the built site into ``dist/annotated-reports-offline.zip``;
 * ``import FILE``: write each row of a dataset (CSV, JSONL, Parquet) to ``seeds/`` with its manifest entry.
 """
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     lines.add_argument("file", type=Path)
     site_cmd = sub.add_parser("site", help="build site/ with mkdocs, replacing it only if the build succeeds")
     site_cmd.add_argument("--root", type=Path, default=Path("."))
+    zensical_cmd = sub.add_parser("zensical", help="build zensical-site/ with Zensical, replacing it only if the build succeeds")
+    zensical_cmd.add_argument("--root", type=Path, default=Path("."))
     bundle = sub.add_parser("bundle", help="zip the built site into the offline bundle")
     bundle.add_argument("--site", type=Path, default=Path("site"))
     bundle.add_argument("--dist", type=Path, default=Path("dist"))
@@ -82,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.root, args.diff)
     if args.command == "site":
         return build_site(args.root)
+    if args.command == "zensical":
+        from .site.zensical import build_zensical
+
+        return build_zensical(args.root)
     if args.command == "bundle":
         try:
             print(make_bundle(args.site, args.dist))

@@ -1,5 +1,5 @@
 /*
- * The site's search worker: Material's search interface, our search engine.
+ * The site's search worker: Material's (or Zensical's) search interface, our search engine.
  *
  * Material talks to its search worker with four messages (SETUP with the
  * index, READY, QUERY with the typed text, RESULT with items grouped by page)
@@ -27,6 +27,14 @@
  * The index text is plain text; everything returned is HTML-escaped here,
  * with only our own <mark> around matches, because Material inserts result
  * titles and texts as HTML.
+ *
+ * Zensical's interface (generator/site/zensical.py) speaks another protocol:
+ * SETUP hands over search.json, whose items are the site's pages (title,
+ * address, breadcrumb) beside the same shards; QUERY brings an object whose
+ * input is the typed text; RESULT answers items that name a page by its
+ * place in that list, with the ranges of the title to mark. Zensical shows an
+ * excerpt only from text it holds in the page, which our index does not
+ * send: under Zensical a result is a page and its title.
  */
 "use strict";
 
@@ -54,6 +62,7 @@ for (var d = 0; d < ALPHABET.length; d++) {
 }
 
 var manifest = null;   // config.shards: version, grams, sectionsPerFile, boosts
+var zensical = null;   // under Zensical: the page list it loaded, and each page's place in it by address
 var base = "";
 var files = Object.create(null);     // file name -> Promise of its data
 var arrived = Object.create(null);   // file name -> data, as a loaded script hands it over
@@ -70,6 +79,13 @@ function setup(index) {
     throw new TypeError("search: the index has no shards (built without generator/site/search.py?)");
   }
   manifest = config.shards;
+  zensical = null;
+  if (index && Array.isArray(index.items)) {
+    // Zensical's interface may hand the addresses over resolved against the site: compare them resolved.
+    var root = new URL("../", scriptURL).href;
+    zensical = { items: index.items, byLocation: new Map(), root: root };
+    index.items.forEach(function (item, id) { zensical.byLocation.set(new URL(item.location, root).href, id); });
+  }
   base = new URL("../search/", scriptURL).href;
   files = Object.create(null);
   arrived = Object.create(null);
@@ -577,6 +593,25 @@ function search(query) {
   });
 }
 
+/* A result as Zensical's interface wants it: each page by its place in the page list, its title's marks. */
+function forZensical(result, query) {
+  var terms = parseQuery(query).required;
+  var items = [];
+  (result.items || []).forEach(function (group) {
+    var page = group[group.length - 1];  // the page itself comes last or first; find it by address
+    group.forEach(function (item) { if (item.location.indexOf("#") < 0) { page = item; } });
+    var id = zensical.byLocation.get(new URL(page.location.split("#")[0], zensical.root).href);
+    if (id === undefined) {
+      return;
+    }
+    var title = String(zensical.items[id].title || "");
+    // value: how many characters of the range matched (Zensical marks a prefix of a word; ours match whole).
+    var ranges = matchRanges(lower(title), terms).map(function (r) { return { start: r[0], end: r[1], value: r[1] - r[0] }; });
+    items.push({ id: id, matches: [{ field: "title", value: { highlight: { ranges: ranges } } }] });
+  });
+  return { items: items, pagination: { total: result.total || items.length } };
+}
+
 /* Queries are answered in order; one overtaken by a newer query while waiting is not answered at all. */
 var latest = 0;
 var queue = Promise.resolve();
@@ -589,18 +624,21 @@ function receive(message, reply) {
       return;
     case SearchMessage.QUERY:
       var ticket = ++latest;
+      // Material sends the typed text; Zensical an object whose input is the typed text (or its filters).
+      var query = typeof message.data === "string" ? message.data :
+        (message.data && typeof message.data.input === "string" ? message.data.input : "");
       queue = queue.then(function () {
         if (ticket !== latest) {
           return undefined;
         }
-        return search(message.data).then(function (result) {
+        return search(query).then(function (result) {
           if (ticket === latest) {
-            reply({ type: SearchMessage.RESULT, data: result });
+            reply({ type: SearchMessage.RESULT, data: zensical ? forZensical(result, query) : result });
           }
         });
       }).catch(function (error) {
         console.error(error);
-        reply({ type: SearchMessage.RESULT, data: { items: [] } });
+        reply({ type: SearchMessage.RESULT, data: zensical ? { items: [], pagination: { total: 0 } } : { items: [] } });
       });
       return;
     default:
