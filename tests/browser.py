@@ -75,6 +75,54 @@ def served_site(built_site):
         yield address
 
 
+@pytest.fixture(scope="session")
+def served_zensical_site(zensical_site):
+    with serve(zensical_site) as address:
+        yield address
+
+
+@pytest.fixture
+def engine_site(engine, request) -> str:
+    """The engine's build over http."""
+    return request.getfixturevalue("served_site" if engine == "mkdocs" else "served_zensical_site")
+
+
+def search_results(page, site: str, query: str, engine: str) -> list[str]:
+    """The pages a search from the home page lists, best first (reports/x.html, concepts/y.html; no anchors).
+
+    Material lists sections under their pages, a batch at a time as the list scrolls; Zensical lists
+    pages, in a dialog of its own."""
+    import re
+
+    page.goto(site + "/index.html")
+    if engine == "mkdocs":
+        if page.viewport_size["width"] < 600:
+            page.locator("label.md-header__button[for='__search']").click()
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # a key release, as an input method's commit gives: Material reads the query on keyup
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+        for _ in range(10):  # Material renders results in batches as the list scrolls
+            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
+            page.wait_for_timeout(100)
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    else:
+        button = page.locator(".md-search__button").first
+        if button.is_visible():
+            button.click()
+        else:
+            page.locator("label.md-header__button[for='__search']").click()
+        box = page.locator("dialog input").first
+        box.fill(query)
+        page.locator("dialog a[role=option]").first.wait_for(state="visible", timeout=10000)
+        page.wait_for_timeout(300)
+        hrefs = page.locator("dialog a[role=option]").evaluate_all("links => links.map(a => a.href)")
+    pages = [re.sub(r"^.*?/(reports|concepts|regions)/", r"\1/", href.removeprefix(site + "/")).split("#")[0]
+             for href in hrefs]
+    return list(dict.fromkeys(pages))
+
+
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 

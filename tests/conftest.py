@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from generator.convert import convert_seeds
 
-from .browser import browser, served_site  # noqa: F401 (session fixtures, defined once for all modules)
+from .browser import browser, served_site, served_zensical_site  # noqa: F401 (session fixtures, defined once for all modules)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -70,6 +70,30 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(work)
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The same site built by Zensical (`python -m generator zensical`) from a copy of the project."""
+    work = project_copy(tmp_path_factory.mktemp("zensical-project"))
+    result = subprocess.run([sys.executable, "-m", "generator", "zensical"], cwd=work, capture_output=True, text=True,
+                            env={**BUILD_ENV, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "zensical-site"
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    """Each reading test runs against the MkDocs + Material build and the Zensical build."""
+    return request.param
+
+
+@pytest.fixture
+def engine_build(engine, request) -> Path:
+    return request.getfixturevalue("built_site" if engine == "mkdocs" else "zensical_site")
 
 
 def article(site: Path, slug: str) -> BeautifulSoup:

@@ -1,5 +1,6 @@
 """The archive as a reader browses it: the home page's filter and facets, region pages up and down
-the hierarchy, a concept defined by two regions; on desktop and phone, over http and from disk."""
+the hierarchy, a concept defined by two regions; on desktop and phone, over http and from disk, built
+by MkDocs + Material and by Zensical (``engine``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import re
 
 import pytest
 
-from .browser import page, screenshot  # noqa: F401 (page: desktop and phone)
+from .browser import engine_site, page, screenshot  # noqa: F401 (page: desktop and phone; engine_site: a fixture)
 
 
 
 @pytest.fixture(params=["http", "file"])
-def site_url(request, served_site, built_site) -> str:
-    return served_site if request.param == "http" else built_site.resolve().as_uri()
+def site_url(request, engine_site, engine_build) -> str:
+    return engine_site if request.param == "http" else engine_build.resolve().as_uri()
 
 
 def _titles(page) -> list[str]:

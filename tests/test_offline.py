@@ -185,3 +185,45 @@ def test_search_works_from_disk(offline):
     assert first.endswith("concepts/liu-ge-bai-fen-bai.html")
     assert re.match(r"\d+ 个符合条件的结果", page.locator(".md-search-result__meta").inner_text())
     screenshot(page, f"offline-{offline.size}-search")
+
+
+# The Zensical build reads from disk the same way: no request leaves the site, explanations and search work.
+
+@pytest.fixture(scope="module")
+def zensical_bundle(zensical_site, tmp_path_factory) -> Path:
+    archive = make_bundle(zensical_site, tmp_path_factory.mktemp("zensical-dist"))
+    target = tmp_path_factory.mktemp("zensical-unzipped")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(target)
+    return target / BUNDLE_NAME
+
+
+def test_no_file_of_the_zensical_build_fetches_anything_from_outside(zensical_site):
+    assert external_references(zensical_site) == []
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_zensical_build_reads_offline(browser, zensical_bundle, size):
+    reader = OfflineBrowser(browser, zensical_bundle, DESKTOP if size == "desktop" else PHONE)
+    page = reader.open("index.html")
+    button = page.locator(".md-search__button").first
+    (button if button.is_visible() else page.locator("label.md-header__button[for='__search']")).click()
+    page.locator("dialog input").first.fill("六个百分百")
+    first = page.locator("dialog a[role=option]").first
+    first.wait_for(state="visible", timeout=15000)
+    assert first.get_attribute("href").endswith("concepts/liu-ge-bai-fen-bai.html")
+    screenshot(page, f"offline-zensical-{size}-search")
+    page = reader.open("reports/shiguai-2024-work-report.html")
+    term = page.locator('a.term[href$="/concepts/liang-xian-yi-kong.html"]').first
+    term.scroll_into_view_if_needed()
+    if size == "desktop":
+        term.hover()
+        shown = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
+    else:
+        term.tap()
+        shown = page.locator(".term-panel")
+    shown.wait_for(state="visible", timeout=5000)
+    assert "闲置国有资产" in shown.inner_text()
+    assert reader.external == [], "requests left the site"
+    assert reader.errors == [], "console errors"
+    reader.close()
