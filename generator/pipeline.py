@@ -17,8 +17,9 @@
                related reports, concept pages, region pages, home page and year files,
                名词索引, glossary.json; each figure beside the region's other years (tooltips,
                region tables, 主要指标), targets.json/.csv           render/, glossary/export.py, targets/
-           ──► 5. the site: MkDocs renders the Markdown, the search index is cut
-                                                                      site/mkdocs_hook.py, site/search.py
+           ──► 5. the site: MkDocs (or Zensical) renders the Markdown, the search index is cut
+                                                                      site/mkdocs_hook.py, site/search.py;
+                                                                      or site/zensical.py
 
 No stage holds every report in memory: stage 1 keeps facts, stage 3 keeps
 summaries, and the Markdown of report pages lives in files. Stages 1 and 3 are

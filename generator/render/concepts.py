@@ -57,7 +57,7 @@ def _occurrences_html(term: Term, reports: dict[str, Report], occurrences: dict[
     term has thousands of occurrences in a large archive, and as Markdown the
     lists made concept pages the slowest pages to render. The line is excluded
     from search (the reports themselves are searched, not these copies), and
-    the build's page cache renders it apart (generator/site/mkdocs_hook.py).
+    the build's page cache renders it apart (generator/site/mkdocs_render.py).
     """
     ordered = sorted(term.occurrences.items(), key=lambda item: (-item[1], item[0]))
     parts = []

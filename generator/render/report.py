@@ -330,7 +330,7 @@ def _concept_panel(report: Report, glossary: Glossary, related: list[tuple[Repor
 
 def related_panel(related: list[tuple[object, list[Term]]], total: int | None = None) -> list[str]:
     """相关报告: the closest reports (of ``total``, all of ``related`` when not given), as one line of
-    raw HTML (rendered apart, see mkdocs_hook)."""
+    raw HTML (rendered apart, see site/mkdocs_render.py)."""
     if not related:
         return []
     total = len(related) if total is None else total
@@ -391,7 +391,7 @@ def term_definitions(report: str, used: list[str], glossary: Glossary | None) ->
         spans.append(f'<span id="term-def-{slug}" data-term-name="{html.escape(term.term, quote=True)}">'
                      f'{html.escape(label + summary, quote=False)}</span>')
     spans = "".join(spans)
-    # One line of raw HTML: the build's page cache renders it apart (see generator/site/mkdocs_hook.py).
+    # One line of raw HTML: the build's page cache renders it apart (see generator/site/mkdocs_render.py).
     return [f'<div class="term-definitions" hidden data-search-exclude>{spans}</div>', ""]
 
 
