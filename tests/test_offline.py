@@ -156,18 +156,23 @@ def test_pages_and_navigation(offline):
     screenshot(page, f"offline-{offline.size}-concept")
 
 
-def test_explanations_on_hover_or_tap(offline):
-    page = offline.open("reports/shiguai-2024-work-report.html")
+def explanation_shown(page, size: str) -> str:
+    """Hover (desktop) or tap (phone) the report's 两闲一空 and return the explanation that opens."""
     term = page.locator('a.term[href$="/concepts/liang-xian-yi-kong.html"]').first
     term.scroll_into_view_if_needed()
-    if offline.size == "desktop":
+    if size == "desktop":
         term.hover()
         shown = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
     else:
         term.tap()
         shown = page.locator(".term-panel")
     shown.wait_for(state="visible", timeout=5000)
-    assert "闲置国有资产" in shown.inner_text()
+    return shown.inner_text()
+
+
+def test_explanations_on_hover_or_tap(offline):
+    page = offline.open("reports/shiguai-2024-work-report.html")
+    assert "闲置国有资产" in explanation_shown(page, offline.size)
     page.wait_for_timeout(400)
     screenshot(page, f"offline-{offline.size}-explanation")
 
@@ -214,16 +219,7 @@ def test_the_zensical_build_reads_offline(browser, zensical_bundle, size):
     assert first.get_attribute("href").endswith("concepts/liu-ge-bai-fen-bai.html")
     screenshot(page, f"offline-zensical-{size}-search")
     page = reader.open("reports/shiguai-2024-work-report.html")
-    term = page.locator('a.term[href$="/concepts/liang-xian-yi-kong.html"]').first
-    term.scroll_into_view_if_needed()
-    if size == "desktop":
-        term.hover()
-        shown = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
-    else:
-        term.tap()
-        shown = page.locator(".term-panel")
-    shown.wait_for(state="visible", timeout=5000)
-    assert "闲置国有资产" in shown.inner_text()
+    assert "闲置国有资产" in explanation_shown(page, size)
     assert reader.external == [], "requests left the site"
     assert reader.errors == [], "console errors"
     reader.close()
