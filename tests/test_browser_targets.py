@@ -5,6 +5,7 @@ the 主要指标 page filtered and sorted."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -108,6 +109,8 @@ def test_a_targets_note_gives_last_years_target_and_outcome(page, site_url):
 def test_a_region_page_shows_each_indicators_years(page, site_url):
     page.goto(site_url + "/regions/index.html")
     page.locator("article a", has_text="北京市").first.click()
+    # The click starts a navigation; reading rows before the new page loads would read none.
+    page.wait_for_url(re.compile(r"regions/bei-jing-shi\.html$"))
     table = page.locator('.figure-table[data-indicator="gdp_growth"]')
     rows = table.locator("tbody tr").all_inner_texts()
     assert [" ".join(row.split()) for row in rows] == [
@@ -117,7 +120,7 @@ def test_a_region_page_shows_each_indicators_years(page, site_url):
     unemployment = page.locator('.figure-table[data-indicator="unemployment_rate"] tbody tr').all_inner_texts()
     assert " ".join(unemployment[1].split()) == "2024 5%以内 4.2% 完成目标"
     table.locator("tbody tr").nth(2).locator("a").first.click()  # the 2025 target, in its report
-    assert page.url.endswith("beijing-2025-fixture.html#fig-4")
+    page.wait_for_url(re.compile(r"beijing-2025-fixture\.html#fig-4$"))
     screenshot(page, f"region-figures-{page.size_name}")
 
 
