@@ -22,7 +22,7 @@ import re
 from generator.inline import plain
 from generator.model import Heading, Paragraph, Report
 
-SHAPES = ("crawler", "crawler-unknown", "front-matter", "bracketed", "english")
+SHAPES = ("crawler", "crawler-unknown", "front-matter", "bracketed", "english", "portal")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -45,6 +45,11 @@ def metadata_block(lines: list[str], report: Report, shape: str) -> list[str]:
                  "crawled: 2024-03-02", "---"]
     elif shape == "bracketed":
         block = [f"【标题】{meta.title}", f"【地区】{meta.region}", f"【年份】{year}", f"【链接】{url}", "【正文】"]
+    elif shape == "portal":  # a long title wrapped, a page's date line of several fields, its publisher as author
+        title = meta.title
+        block = [f"标题：{title[:12]}"] + ([title[12:]] if title[12:] else []) + [
+            "发布时间：2023-02-01 10:00 来源：" + (meta.region or "本") + "人民政府网 浏览次数：1234 字号：大 中 小",
+            f"作者：{meta.region or '市'}人民政府办公室", "正文："]
     else:
         block = [f"Title: {meta.title}", f"Region: {meta.region}", f"Year: {year}", f"URL: {url}", "Text:"]
     return block + lines

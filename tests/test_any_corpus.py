@@ -108,6 +108,7 @@ def test_unknown_values_and_keys():
     "各位代表：\n现在，我代表市人民政府，向大会报告工作。",  # a salutation is no field
     "来源：北京日报\n2026年北京市政府工作报告\n各位代表：",  # one stray field: web chrome's, not a block
     "主要预期目标是：地区生产总值增长5%左右。\n各位代表：",  # no known key
+    "标题：网站首页\n2026年北京市政府工作报告\n各位代表：",  # a lone title that names no document
 ])
 def test_what_is_no_block(text):
     from generator.model import Line
@@ -129,6 +130,65 @@ def test_the_cover_wins_and_check_says_so():
         f"seeds/fragment.txt:4: warning: the metadata block's 报告人：李四 disagrees with the cover (保定市人民政府市长 张三) {hint}",
         f"seeds/fragment.txt:2: warning: the metadata block's 发文单位：石家庄市人民政府 disagrees with the cover (保定市) {hint}",
     ]
+
+
+
+@pytest.mark.parametrize(("author", "speaker"), [
+    ("报告人：郭建英", "郭建英"),
+    ("报告人：市长 郭建英", "市长 郭建英"),
+    ("报告人：保定市人民政府市长郭建英", "保定市人民政府市长 郭建英"),
+    ("作者：艾尔肯·吐尼亚孜", "艾尔肯·吐尼亚孜"),
+    ("作者：保定市人民政府办公室", ""),  # who published the page, not who spoke
+    ("作者：新华社", ""),
+    ("作者：市政府", ""),
+    ("作者：保定日报记者 王五 李六", ""),
+])
+def test_a_blocks_speaker_is_a_person(author, speaker):
+    report = report_of(f"标题：2022年保定市政府工作报告\n{author}\n正文：\n" + BODY)
+    assert report.meta.speaker == speaker
+
+
+def test_a_value_continued_on_the_next_lines():
+    """A long title a crawler wrapped, and a cover's date under its title, continue the field above them."""
+    report = report_of("标题：2022年保定市国民经济和社会发展第十四个五年规划和\n二〇三五年远景目标纲要\n"
+                       "发文单位：保定市人民政府\n正文：\n" + BODY)
+    assert report.meta.doc_title == "2022年保定市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    assert plain(report.blocks[0].text) == "各位代表："
+    report = report_of("标题：2022年保定市政府工作报告\n（2022年1月23日）\n发文单位：保定市人民政府\n正文：\n" + BODY)
+    assert facts(report)[:2] == ("保定市2022年政府工作报告", "2022-01-23")
+    assert report.meta.doc_title == "2022年保定市政府工作报告" and report.meta.cover_lines == []
+    assert [removal.lines for removal in report.removals if removal.rule == "metadata-block"] == [(1, 2, 3, 4)]
+
+
+def test_no_value_continues_past_the_block():
+    # Front matter closed by its rule, then a web page whose third line is a field: the page is text, not the block's.
+    report = report_of("---\ntitle: 2026年四川省人民政府工作报告\nyear: 2026\n---\n2026年四川省人民政府工作报告\n"
+                       "2026年02月10日 07时41分\n来源:\n四川日报\n" + BODY)
+    assert report.meta.doc_title == "2026年四川省人民政府工作报告"
+    assert [removal.lines for removal in report.removals if removal.rule == "metadata-block"] == [(1, 2, 3, 4)]
+    # Two lines that no known field follows end the block: they are the cover.
+    report = report_of("标题：2022年保定市政府工作报告\n年份：2022\n" + COVER + BODY)
+    assert facts(report)[:3] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三")
+    assert report.meta.subtitle == "——2022年1月23日在保定市第十五届人民代表大会第二次会议上"
+
+
+def test_several_fields_on_one_line():
+    from generator.model import Line
+
+    text = "标题：2022年保定市政府工作报告\n发布时间：2022-01-25 09:30 来源：保定市人民政府 浏览次数：1234 字号：大 中 小\n正文：\n各位代表："
+    block, rest = read_metadata_block([Line(n, t) for n, t in enumerate(text.split("\n"), 1)], RepairLog(file="x"))
+    assert block is not None and block.values == {
+        "title": "2022年保定市政府工作报告", "published": "2022-01-25", "source": "保定市人民政府"}
+    assert block.dropped == [(2, "浏览次数", "1234"), (2, "字号", "大 中 小")]
+    assert [line.text for line in rest] == ["各位代表："]
+
+
+def test_a_lone_title_line_is_a_block():
+    report = report_of("标题：2022年保定市政府工作报告\n" + BODY)
+    assert (report.meta.doc_title, report.meta.title_from) == ("2022年保定市政府工作报告", "metadata block")
+    report = report_of("标题：2022年保定市政府工作报告\n" + COVER + BODY)
+    assert facts(report)[:3] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三")
+    assert plain(report.blocks[0].text) == "各位代表："
 
 
 # ------------------------------------------------------------------ older covers

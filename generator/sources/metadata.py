@@ -38,6 +38,10 @@ _SPEAKER = re.compile(
     rf"\s*(?P<name>(?:{_H}\s*){{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$"
 )
 _DATE_ONLY = re.compile(rf"^{_DATE.pattern}$")
+# A person's name as a crawler's 报告人/作者 field gives it, without a role.
+_NAME = re.compile(rf"^(?:{_H}{{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$")
+# What an 作者 field names when it names no person: a body, a newspaper, an agency (市政府办公室, 新华社).
+_ORGANISATION = re.compile(r"(?:政府|办公室|办公厅|委员会|中心|集团|公司|新闻|网站|日报|晚报|社|局|委|厅|部|处|网|报|台|站|院|署|所|办)$")
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划|意见|决定|方案")
 _UNIT = re.compile(rf"{_H}{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|盟|州|地区|区|县|旗)")
 _REGION_BEFORE = re.compile(r"人民政府|行政公署|政府工作报告|国民经济|政府")
@@ -124,6 +128,19 @@ def _speaker(text: str) -> tuple[str, str] | None:
     return match.group("role"), re.sub(r"\s+", "", match.group("name"))
 
 
+def block_speaker(value: str) -> str:
+    """A metadata block's speaker if it names a person (市长 郭建英, 郭建英), else ''.
+
+    Crawlers fill 作者 with whoever published the page (市政府办公室, 新华社): that is
+    no speaker, and a report is better without one than with a wrong one.
+    """
+    value = re.sub(r"\s+", " ", value).strip()
+    if _speaker(value):
+        role, name = _speaker(value)  # type: ignore[misc]
+        return f"{role} {name}"
+    return value if _NAME.match(value) and not _ORGANISATION.search(value) else ""
+
+
 def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta, header: MetadataBlock | None = None,
            document_title: str = "", planned_year: int | None = None,
            warnings: list[tuple[int | None, str, str]] | None = None) -> ReportMeta:
@@ -179,7 +196,7 @@ def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta, header: Met
     )
     meta.level = level_of(meta.region)
     meta.date = meta.date or header.get("date") or header.get("year")
-    meta.speaker = meta.speaker or header.get("speaker")
+    meta.speaker = meta.speaker or block_speaker(header.get("speaker"))
     meta.published = meta.published or header.get("published")
     meta.source = meta.source or header.get("source")
     meta.source_url = meta.source_url or header.get("url")
@@ -251,7 +268,7 @@ def reconcile(meta: ReportMeta, cover: ReportMeta, header: MetadataBlock) -> lis
         disagree("date", cover.date)
     if header.get("year") and meta.year and cover.date and int(header.get("year")) != meta.year:
         disagree("year", f"{meta.year}年")
-    if header.get("speaker") and cover.speaker:
+    if block_speaker(header.get("speaker")) and cover.speaker:
         name = cover.speaker.rpartition(" ")[2]
         if name not in re.sub(r"\s+", "", header.get("speaker")):
             disagree("speaker", cover.speaker)

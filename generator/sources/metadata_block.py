@@ -13,9 +13,12 @@ text, one field a line, in many shapes:
     ==========
 
 The block is the run of such lines at the top of the file, ended by its
-``正文：`` (text) line or by the first line that is no field. It is a block only
-when it names a field we know (title, issuing body or region, date, year,
-speaker, address) and has two fields or a ``正文：`` line, so that a report
+``正文：`` (text) line or by the first line that is no field. A web page's date
+line may hold several fields (发布时间：… 来源：… 浏览次数：…); a value wrapped onto
+a line or two (a long title, a date under the title) continues when a known
+field follows, never across a rule. It is a block only when it names a field
+we know (title, issuing body or region, date, year, speaker, address) and has
+two fields, a ``正文：`` line, or a title naming a document, so that a report
 opening with 各位代表： or one stray 来源： line is no block.
 
 Known keys become fields (see ``KEYS``); a value such as ``未知`` is no value;
@@ -63,6 +66,13 @@ _RULE = re.compile(r"^[=\-_*#~—－]{3,}$")
 _SALUTATION = re.compile(r"^各位(?:代表|委员)")
 _ISO = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?")
 _URL = re.compile(r"^https?://\S+$", re.I)
+_HAN = re.compile("[\u4e00-\u9fff“”《》（）、，。：]")
+# Another field on the same line, after a space (发布时间：2022-01-25 来源：保定市人民政府).
+_NEXT_FIELD = re.compile(r"\s+(?P<key>[\u4e00-\u9fffA-Za-z_]{1,12})\s*[:：]")
+# What a web page prints on its date line besides fields we know: split off, then dropped as unknown.
+PAGE_KEYS = ("浏览次数", "阅读次数", "点击数", "点击量", "访问量", "浏览量", "字号", "编辑", "责任编辑", "作者单位", "分享")
+_TITLE_WORDS = re.compile(r"报告|纲要|规划|计划|意见|决定|方案")
+_TITLE_DATE = re.compile(r"^(?P<title>.+?)\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
 
 
 @dataclass
@@ -117,11 +127,43 @@ def _clean(name: str, value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+def _fields(text: str) -> list[tuple[str, str]] | None:
+    """The fields of a block's line: one, or several a web page prints on one line
+    (发布时间：2022-01-25 09:30 来源：保定市人民政府 浏览次数：1234); None if it is no field line."""
+    found = _key_and_value(text)
+    if not found:
+        return None
+    key, value = found
+    fields = []
+    for match in _NEXT_FIELD.finditer(value):
+        if _normal_key(match.group("key")) in _FIELD_OF or match.group("key") in PAGE_KEYS:
+            fields.append((key, value[: match.start()].strip()))
+            key, value = match.group("key"), value[match.end():].strip()
+            return fields + (_fields(f"{key}：{value}") or [(key, value)])
+    return [(key, value)]
+
+
+def _joined(value: str, more: str) -> str:
+    """A value continued on the next line: Chinese joins without a space."""
+    if not value or not more:
+        return value or more
+    return value + ("" if _HAN.match(value[-1]) or _HAN.match(more[0]) else " ") + more
+
+
+def _is_field_line(text: str) -> bool:
+    """A line that opens a field the block knows, or the text (a continuation ends where one follows)."""
+    found = _key_and_value(text)
+    return bool(found) and not _SALUTATION.match(text) and (
+        _normal_key(found[0]) in _FIELD_OF or _normal_key(found[0]) in BODY_KEYS)
+
+
 def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
     """The block at the top of ``lines`` (or None), and the lines without it.
 
     A block's lines are recorded as dropped under ``metadata-block``; a ``正文：``
     line with text after its colon keeps that text as the first line of the report.
+    A value a crawler wrapped onto the next line or two (a long title) is
+    continued there when a known field follows.
     """
     index = 0
     while index < len(lines) and not lines[index].text.strip():
@@ -129,25 +171,40 @@ def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBloc
     start = index
     fields: list[tuple[Line, str, str]] = []
     body_line: Line | None = None
+    ruled = False  # a rule was passed since the last field
     while index < len(lines):
         text = lines[index].text.strip()
         if not text or _RULE.match(text):
+            ruled = ruled or bool(text and fields)
             index += 1
             continue
-        found = _key_and_value(text)
-        if not found or _SALUTATION.match(text):
-            break
-        key, value = found
+        found = None if _SALUTATION.match(text) else _fields(text)
+        if not found:
+            # No value continues across a rule: one after the fields closes them (front matter's second ---).
+            following = _continuation(lines, index) if fields and not ruled else 0
+            if not following:
+                break
+            line, key, value = fields[-1]
+            more = " ".join(lines[index + n].text.strip() for n in range(following))
+            fields[-1] = (line, key, _joined(value, more))
+            index += following
+            continue
+        key, _ = found[0]
         if _normal_key(key) in BODY_KEYS:
             body_line = lines[index]
             index += 1
             while index < len(lines) and (not lines[index].text.strip() or _RULE.match(lines[index].text.strip())):
                 index += 1
             break
-        fields.append((lines[index], key, value))
+        fields += [(lines[index], key, value) for key, value in found]
+        ruled = False
         index += 1
     known = [item for item in fields if _normal_key(item[1]) in _FIELD_OF]
-    if not known or (len(fields) < 2 and body_line is None):
+    # One field is a block only when it is a title naming a document (标题：2022年保定市政府工作报告):
+    # a single 来源： or 时间： line is a web page's, left to the web-chrome rules.
+    lone_title = len(fields) == 1 and known and _FIELD_OF[_normal_key(known[0][1])] == "title" \
+        and _TITLE_WORDS.search(known[0][2])
+    if not known or (len(fields) < 2 and body_line is None and not lone_title):
         return None, lines
     block = MetadataBlock()
     for line, key, value in fields:
@@ -155,6 +212,10 @@ def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBloc
         if name is None:
             block.dropped.append((line.no, key, value))
             continue
+        if name == "title":
+            value, dated = _title_and_date(value)
+            if dated and "date" not in block.values:
+                block.values["date"], block.lines["date"], block.keys["date"] = dated, line.no, key
         cleaned = _clean(name, value)
         if name == "source" and _URL.match(cleaned):
             name = "url"
@@ -173,3 +234,29 @@ def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBloc
     log.removed("metadata-block", [line.no for line in taken if line.text.strip()],
                 "\n".join(line.text for line in taken if line.text.strip()))
     return block, lines[:start] + rest
+
+
+# How many lines a value may be continued on: a wrapped title takes two at the most.
+MAX_CONTINUATION = 2
+
+
+def _continuation(lines: list[Line], index: int) -> int:
+    """How many lines from ``index`` continue the field before them: non-field lines that a
+    field the block knows follows (0 when none does: the block has ended)."""
+    count = 0
+    while index + count < len(lines) and count < MAX_CONTINUATION:
+        text = lines[index + count].text.strip()
+        if not text or _SALUTATION.match(text) or _fields(text):
+            break
+        count += 1
+    following = lines[index + count].text.strip() if index + count < len(lines) else ""
+    return count if count and _is_field_line(following) else 0
+
+
+def _title_and_date(value: str) -> tuple[str, str]:
+    """A title with its date printed after it, as a cover prints it under the title:
+    2022年保定市政府工作报告（2022年1月23日） -> the title, and the delivery date."""
+    match = _TITLE_DATE.match(value.strip())
+    if not match:
+        return value, ""
+    return match.group("title"), iso_date(match.group("date"))

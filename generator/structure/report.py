@@ -105,9 +105,10 @@ def build_report(blocks: list[Block], meta: ReportMeta, toc_titles: list[str], l
     body = [b for b in blocks if not isinstance(b, CoverLine)]
     body_text = "".join(plain(b.text) for b in body[:20] if isinstance(b, Paragraph))
     warnings: list[tuple[int | None, str, str]] = []
-    detect(cover, body_text, meta, header, document_title, planned_year(body), warnings)
+    # The page's own 来源 and date line (web chrome) come before a crawler's block, as the cover does.
     meta.source = meta.source or log.found.get("source", "")
     meta.published = meta.published or log.found.get("published", "")
+    detect(cover, body_text, meta, header, document_title, planned_year(body), warnings)
 
     footnotes: dict[int, str] = {}
     kept: list[Block] = []
