@@ -42,7 +42,7 @@ _HEADING_INSIDE = re.compile(
     r"(?P<title>[^。！？]{2,30})"
 )
 # Rules that fix characters, not lines: they are repairs, not dropped lines.
-_NOT_LINES = {"duplicate-character", "ascii-quotes", "glued-heading"}
+_NOT_LINES = {"duplicate-character", "ascii-quotes", "glued-heading", "run-together"}
 
 
 def paragraphs(blocks: list[Block]) -> list[Paragraph]:

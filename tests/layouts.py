@@ -10,7 +10,10 @@ writes the layouts reports also arrive in:
   and Latin words are never broken), paragraphs indented, headings not
   indented, the cover centred, and on every page a page number, a form feed
   and a running header;
-* ``as_legacy_bytes``: CRLF line ends in GB18030.
+* ``as_legacy_bytes``: CRLF line ends in GB18030;
+* ``as_run_together``: the whole text on one line, each paragraph after the
+  indent it had (two U+3000, spaces or no-break spaces), as a dataset's text
+  field or a crawler that wrote a page as one line holds it.
 
 The converter must turn every one of them into the same Markdown.
 """
@@ -186,3 +189,12 @@ def as_wrapped(paragraphs: list[str], style: PageStyle) -> str:
 
 def as_legacy_bytes(text: str) -> bytes:
     return text.replace("\n", "\r\n").encode("gb18030")
+
+
+# What a dataset or crawler leaves between run-together paragraphs: the indent each had.
+SEPARATORS = ("\u3000\u3000", "  ", "\u00a0\u00a0", "\u3000\u3000\u3000\u3000", "    ")
+
+
+def as_run_together(paragraphs: list[str], separator: str, indented: bool) -> str:
+    """The paragraphs on one line, each after ``separator`` (the first too, if ``indented``)."""
+    return (separator if indented else "") + separator.join(paragraphs) + "\n"

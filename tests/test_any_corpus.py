@@ -213,6 +213,42 @@ def test_ascii_quotes_become_chinese_quotes_and_are_counted():
     assert convert('Press "Enter" to continue, 按"确定"键。').blocks[0].text == 'Press "Enter" to continue，按“确定”键。'
 
 
+
+# ------------------------------------------------------------------ a text run together on one line
+
+def test_a_text_run_together_on_one_line_is_cut_at_its_indents():
+    """A dataset's text field: every paragraph after its indent, the cover's lines too."""
+    one = "　　".join(line for line in (COVER + BODY).split("\n") if line)
+    for text in (one, "　　" + one, "标题：2022年保定市政府工作报告\n正文：" + one, one.replace("　", "\u00a0")):
+        report = report_of(text + "\n")
+        assert facts(report)[:4] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市")
+        assert outline(report) == [
+            ("Paragraph", "各位代表："),
+            ("Paragraph", "现在，我代表市人民政府，向大会报告工作，请予审议，并请各位政协委员和其他列席人员提出意见。"),
+            ("Heading", "一、2021年工作回顾"), ("Paragraph", "2021年，面对严峻复杂的形势，全市地区生产总值增长6.8%。"),
+        ]
+        assert "repaired: run-together 1" in conversion_line(report)
+
+
+def test_what_is_not_run_together():
+    from generator.sources.run_together import paragraphs_of, sure_boundaries
+
+    # A paragraph with one double space, and a table row laid out with spaces: no sure paragraph end.
+    paragraph = "2021年，面对严峻复杂的形势，全市地区生产总值增长6.8%。一般公共预算收入增长8.2%，" * 3
+    paragraph = paragraph.replace("。一般", "。  一般", 1)
+    assert len(paragraph) > 120 and sure_boundaries(paragraph) == 1
+    report = report_of(COVER + BODY + paragraph + "\n")
+    assert plain(report.blocks[-1].text) == paragraph.replace("  ", "")
+    assert sure_boundaries("指标  单位  2021年  2022年  增长  地区生产总值  亿元  3856.2  4211.6  6.8%" * 2) == 0
+    # The gaps of a letter-spaced title stay together; a widget row's characters are one a line.
+    assert paragraphs_of("政  府  工  作  报  告  【字体：  大  中  小  】  各位代表：") == [
+        "政 府 工 作 报 告", "【字体：", "大", "中", "小", "】", "各位代表："]
+    # A run-together line opening with a field is text, not a metadata block.
+    report = report_of("分享:  陕西省2022年政府工作报告  来源：陕西省人民政府  " + "　　".join(BODY.strip().split("\n")) * 2)
+    assert not [removal for removal in report.removals if removal.rule == "metadata-block"]
+    assert report.meta.doc_title == "陕西省2022年政府工作报告"
+
+
 # ------------------------------------------------------------------ glued headings
 
 def outline(report) -> list[tuple[str, str]]:

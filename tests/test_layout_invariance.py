@@ -11,7 +11,9 @@ line), hypothesis draws the other layouts reports arrive in (see
   indented (U+3000 or spaces), headings flush left, the cover centred, a
   page number in a drawn style on every page, form feeds or not, a running
   header or not;
-* (d) CRLF line ends in GB18030, of (a) or (c).
+* (d) CRLF line ends in GB18030, of (a) or (c);
+* (e) the whole text on one line, each paragraph after an indent, as a
+  dataset's text field holds it.
 
 All of them must give the Markdown that (a) gives: the same cover, headings,
 paragraphs and glossary, and no page number left.
@@ -32,7 +34,8 @@ from generator.render.report import render_report
 from generator.sources.read import decode, split_lines
 
 from .conftest import DEV_SLUGS, SEEDS
-from .layouts import PageStyle, as_blocks, as_legacy_bytes, as_lines, as_wrapped, cut_points, cuttable, paragraphs_of
+from .layouts import (SEPARATORS, PageStyle, as_blocks, as_legacy_bytes, as_lines, as_run_together, as_wrapped, cut_points,
+                      cuttable, paragraphs_of)
 
 EXAMPLES = 20  # per report; each example converts three layouts of a whole report
 
@@ -94,6 +97,9 @@ def test_every_layout_gives_the_same_markdown(slug, data):
     legacy = data.draw(st.sampled_from(["lines", "wrapped"]), label="(d) of")
     source = as_lines(texts) if legacy == "lines" else wrapped
     assert markdown(decode(as_legacy_bytes(source))) == expected, "(d) CRLF and GB18030"
+    separator = data.draw(st.sampled_from(SEPARATORS), label="(e) separator")
+    assert markdown(as_run_together(texts, separator, data.draw(st.booleans(), label="(e) indented"))) == expected, \
+        "(e) run together on one line"
 
 
 def test_the_layouts_really_differ():
@@ -107,6 +113,8 @@ def test_the_layouts_really_differ():
     lines = wrapped.split("\n")
     assert max(len(line) for line in lines if "\f" not in line) <= 40  # 28 characters a line, indents and numbers
     assert "— 3 —" in wrapped and wrapped.count("\f") >= 10 and wrapped.count("政府工作报告") >= 10
+    together = as_run_together(texts, "\u3000\u3000", indented=True)
+    assert together.count("\n") == 1 and together.count("\u3000\u3000") == len(texts)
     legacy = as_legacy_bytes(as_lines(texts))
     assert b"\r\n" in legacy and legacy.decode("gb18030") == as_lines(texts).replace("\n", "\r\n")
     with pytest.raises(UnicodeDecodeError):

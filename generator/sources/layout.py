@@ -13,6 +13,8 @@ and the same report must convert the same way whichever it came in:
 
 Page furniture (page numbers, running headers and footers, form feeds) is
 removed first (see ``page_furniture``), so a paragraph runs on across a page.
+A dataset's text run together on one line is then cut into its paragraphs
+(see ``run_together``).
 Regions are found line by line: a wrapped region is one where, around a
 line, most lines reach the same width and almost none is wider.
 """
@@ -28,6 +30,7 @@ from ..model import TITLE, Chunk, Line, RepairLog
 from ..segmentation import word_end
 from ..structure.numbering import could_be_heading, numbering_style
 from .page_furniture import find_page_furniture
+from .run_together import split_run_together
 
 # Characters that take two columns: Han, kana, hangul, full-width forms, and the
 # quotation marks, dashes and ellipsis that Chinese text sets full width.
@@ -141,6 +144,9 @@ def lay_out(lines: list[Line], log: RepairLog) -> Layout:
         else:
             page_start = page_start or line.page_start
         kept.append(line)
+    # After the furniture (a text run together on one line has no pages), so that the furniture
+    # rules, which know lines by number, never see the pieces that share their line's number.
+    kept = split_run_together(kept, log)
     chunks: list[Chunk] = []
     regions: list[Region] = []
     runs = _regions(kept)

@@ -54,6 +54,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 # Keys whose line opens the text: what follows the colon on that line is the text's first line.
 BODY_KEYS = ("正文", "全文", "内容", "正文内容", "文本", "text", "content", "body", "full_text", "fulltext")
+# A field line is short: the longest title (a five-year plan's) and a page's date line fit many times.
+MAX_FIELD_LINE = 200
 # Values that state nothing.
 NO_VALUE = {"未知", "无", "暂无", "不详", "空", "null", "none", "n/a", "na", "nan", "-", "--", "/", "—", "unknown"}
 
@@ -131,8 +133,8 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
     """The fields of a block's line: one, or several a web page prints on one line
     (发布时间：2022-01-25 09:30 来源：保定市人民政府 浏览次数：1234); None if it is no field line."""
     found = _key_and_value(text)
-    if not found:
-        return None
+    if not found or (len(text) > MAX_FIELD_LINE and _normal_key(found[0]) not in BODY_KEYS):
+        return None  # a paragraph (or a text run together on one line) that opens with 分享： is no field
     key, value = found
     fields = []
     for match in _NEXT_FIELD.finditer(value):
