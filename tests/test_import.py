@@ -87,6 +87,21 @@ def test_a_dataset_gives_the_pages_the_text_files_give(tmp_path, writer, seed_pa
     assert (report.meta.date, report.meta.source_url) == ("2026-01-25", "http://www.example.gov.cn/beijing-2026-work-report.html")
 
 
+def test_texts_run_together_or_escaped_twice_give_the_same_pages(tmp_path, seed_pages):
+    """Datasets that lost their line ends: paragraphs run together after their indents, or line ends escaped
+    twice (a JSON string written into a CSV)."""
+    records = rows()
+    for number, record in enumerate(records):
+        paragraphs = [line.strip() for line in record["full_text"].split("\n") if line.strip()]
+        record["full_text"] = ("　　".join(paragraphs) if number % 2 else "\\n".join(paragraphs))
+    seeds = tmp_path / "seeds"
+    results = import_dataset(write_csv(tmp_path / "provinces.csv", records), seeds)
+    assert {result.status for result in results} == {"new"}
+    assert (seeds / "beijing-2026-work-report.txt").read_text(encoding="utf-8").count("\n") > 100  # escaped: lines again
+    assert (seeds / "guangdong-2026-work-report.txt").read_text(encoding="utf-8").count("\n") == 1  # as the dataset holds it
+    assert pages(seeds) == seed_pages
+
+
 def test_a_reimport_changes_nothing(tmp_path):
     dataset = write_csv(tmp_path / "provinces.csv", rows())
     seeds = tmp_path / "seeds"

@@ -293,6 +293,14 @@ def _problem(row: Row, fields: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
+def unescaped(text: str) -> str:
+    """A text whose line ends were escaped twice (a JSON string written into a CSV: 各位代表：\\n现在……)
+    with real line ends; any other text as it is."""
+    if "\n" in text.strip() or text.count("\\n") < 2:
+        return text
+    return text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\t", "\t")
+
+
 def import_dataset(path: Path, seeds: Path, named: dict[str, str] | None = None, replace: bool = False) -> list[RowResult]:
     """Every row of the dataset into ``seeds/``; one result a row. Raises DatasetError if the file cannot be read."""
     header, rows = read_rows(path)
@@ -312,7 +320,7 @@ def import_dataset(path: Path, seeds: Path, named: dict[str, str] | None = None,
             results.append(RowResult(row.number, "error", f"{problem[0]} ({problem[1]})"))
             continue
         values = {name: row.values.get(column, "").strip() for name, column in fields.items()}
-        text = values["text"].replace("\r\n", "\n").replace("\r", "\n")
+        text = unescaped(values["text"]).replace("\r\n", "\n").replace("\r", "\n")
         if not text.endswith("\n"):
             text += "\n"
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
