@@ -205,6 +205,14 @@ def test_older_covers(cover):
         "政府工作报告", "——2022年1月23日在保定市第十五届人民代表大会第二次会议上")
 
 
+def test_a_parenthesis_closed_after_the_speaker_and_a_date_under_the_title():
+    report = report_of("政府工作报告\n（2010年1月20日在保定市第十二届人民代表大会第五次会议上 保定市市长 张三）\n" + BODY)
+    assert facts(report)[:4] == ("保定市2010年政府工作报告", "2010-01-20", "保定市市长 张三", "保定市")
+    assert report.meta.subtitle == "（2010年1月20日在保定市第十二届人民代表大会第五次会议上）"
+    report = report_of("2010年保定市政府工作报告\n（2010年1月20日）\n" + BODY)
+    assert (report.meta.date, report.meta.date_line, report.meta.cover_lines) == ("2010-01-20", "（2010年1月20日）", [])
+
+
 def test_ascii_quotes_become_chinese_quotes_and_are_counted():
     report = convert(COVER + BODY + '四、扎实做好"三农"工作\n扎实推进"1+20"深化改革试点，深化"放管服"改革，"5G"基站达到3万个。\n')
     assert [plain(block.text) for block in report.blocks[-2:]] == [

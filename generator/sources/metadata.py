@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
     rf"^(?P<role>(?:{_H}{{2,24}}?(?:人民政府|行政公署|政府)?)?(?:代理|代)?{_ROLE})"
     rf"\s*(?P<name>(?:{_H}\s*){{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$"
 )
-_DATE_ONLY = re.compile(rf"^{_DATE.pattern}$")
+_DATE_ONLY = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*[）)]?$")  # 2010年1月20日, or （2010年1月20日） under a title
 # A person's name as a crawler's 报告人/作者 field gives it, without a role.
 _NAME = re.compile(rf"^(?:{_H}{{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$")
 # What an 作者 field names when it names no person: a body, a newspaper, an agency (市政府办公室, 新华社).
@@ -165,6 +165,9 @@ def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta, header: Met
             meta.meeting = re.sub(r"\s+", "", meeting.group("meeting"))
             tail = meeting.group("tail")
             subtitle = text[: len(text) - len(tail)].strip() if tail else text
+            if subtitle[:1] in "（(" and not subtitle.endswith(("）", ")")) and tail.endswith(("）", ")")):
+                # （2010年1月20日在……会议上 保定市市长 张三）: the parenthesis closes after the speaker.
+                tail, subtitle = tail[:-1].strip(), subtitle + "）"
             if re.match(rf"^[{_DASHES}]", subtitle):
                 subtitle = "——" + re.sub(rf"^[{_DASHES}]+\s*", "", subtitle)
             meta.subtitle = subtitle.replace(" ", "")
