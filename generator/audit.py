@@ -146,7 +146,12 @@ def glued_heading(block: Block) -> str:
     # A heading names a task; a measured figure (500个, 1200亿元, 6%) is the paragraph's.
     measured = isinstance(block, Heading) and _MEASURED.search(lead_in)
     ambiguous = len(opening_places(text, numbering_style(text) or "")) > 1  # the split rule found two places
-    return text[: number.end() + 16] if len(lead_in) > limit or measured or ambiguous else ""
+    # A one-sentence heading whose sentence begins after a space: （一）着力扩大有效需求 我们坚持……，……。
+    spaced = isinstance(block, Heading) and _SENTENCE_AFTER_SPACE.search(text[number.end():])
+    return text[: number.end() + 16] if len(lead_in) > limit or measured or ambiguous or spaced else ""
+
+
+_SENTENCE_AFTER_SPACE = re.compile(r"^[^\s，。；：]{2,}\s+[^\s]*[，,][^\s]*[。！？]$")
 
 
 def _text_of(block: Block) -> str:

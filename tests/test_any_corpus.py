@@ -303,6 +303,19 @@ def test_an_uncertain_split_is_left_alone_and_warned():
         "after it (if the heading ends inside this line, split it there with a 'split:' entry in the overrides file)"]
 
 
+def test_a_heading_and_its_sentence_glued_with_a_space_is_warned():
+    # A space tells no certain place (a plan's chapter titles hold one: 第一章 “十四五”发展成效显著 现代化建设面临新形势),
+    # so the line stays; a sentence with a comma after the space is warned. A one-sentence heading is not.
+    report = convert(COVER + "各位代表：\n（一）着力扩大有效需求 我们坚持扩大内需战略，消费持续恢复。\n"
+                             "（二）坚持实体经济为本，加快构建现代化产业体系。\n第一章 “十四五”发展成效显著 现代化建设面临新形势\n")
+    assert [heading for kind, heading in outline(report) if kind == "Heading"] == [
+        "（一）着力扩大有效需求 我们坚持扩大内需战略，消费持续恢复。", "（二）坚持实体经济为本，加快构建现代化产业体系。",
+        "第一章 “十四五”发展成效显著 现代化建设面临新形势"]
+    assert warnings(report) == [
+        "seeds/fragment.txt:5: warning: '（一）着力扩大有效需求 我们坚持扩大内…' may be a heading glued to the text "
+        "after it (if the heading ends inside this line, split it there with a 'split:' entry in the overrides file)"]
+
+
 def test_the_one_place_a_stock_opening_follows_a_title():
     # 2023年，我们 opens a sentence too, but 回首 is no title; 刚刚过去的 ends in 的, no title ends so.
     line = "一、回首2023年，我们实干笃行、担当作为，推动高质量发展取得新成效各位代表，刚刚过去的2023年是极不平凡的一年。"
