@@ -12,8 +12,9 @@ writes the layouts reports also arrive in:
   and a running header;
 * ``as_legacy_bytes``: CRLF line ends in GB18030;
 * ``as_run_together``: the whole text on one line, each paragraph after the
-  indent it had (two U+3000, spaces or no-break spaces), as a dataset's text
-  field or a crawler that wrote a page as one line holds it.
+  indent it had (two U+3000, spaces or no-break spaces) or the HTML tag that
+  ended the one before, as a dataset's text field or a crawler that wrote a
+  page as one line holds it.
 
 The converter must turn every one of them into the same Markdown.
 """
@@ -192,7 +193,9 @@ def as_legacy_bytes(text: str) -> bytes:
 
 
 # What a dataset or crawler leaves between run-together paragraphs: the indent each had.
-SEPARATORS = ("\u3000\u3000", "  ", "\u00a0\u00a0", "\u3000\u3000\u3000\u3000", "    ")
+# A text field that kept its HTML has its line breaks and paragraph tags instead.
+SEPARATORS = ("\u3000\u3000", "  ", "\u00a0\u00a0", "\u3000\u3000\u3000\u3000", "    ", "<br>", "<br/>\u3000\u3000",
+              "</p><p>")
 
 
 def as_run_together(paragraphs: list[str], separator: str, indented: bool) -> str:

@@ -238,6 +238,13 @@ def test_a_text_run_together_on_one_line_is_cut_at_its_indents():
         assert "repaired: run-together 1" in conversion_line(report)
 
 
+@pytest.mark.parametrize("separator", ["<br>", "<BR />", "</p><p>", "</p>\n<p style=\"text-indent:2em\">"])
+def test_a_text_field_that_kept_its_html_is_cut_at_its_tags(separator):
+    report = report_of(separator.join(line for line in (COVER + BODY).split("\n") if line) + "\n")
+    assert facts(report)[:4] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市")
+    assert [kind for kind, _ in outline(report)] == ["Paragraph", "Paragraph", "Heading", "Paragraph"]
+
+
 def test_what_is_not_run_together():
     from generator.sources.run_together import paragraphs_of, sure_boundaries
 

@@ -15,6 +15,10 @@ spaces, is no run of paragraphs, and its gaps are left to the spacing repair.
 In a line that is, every gap ends a paragraph (the cover's lines end with no
 mark), except the gaps of a letter-spaced title (政  府  工  作  报  告), which
 stay as one line.
+
+A text field that kept its HTML (``……意见。<br>一、2021年工作回顾</p><p>2021年，……``)
+is cut where a line break or a block tag ends a paragraph, whatever its
+length: a tag is no part of a report's text (the markup repair drops it later).
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ MIN_BOUNDARIES = 2
 MAX_HEADING = 56  # characters of the longest numbered heading in the repository
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划|意见|决定|方案")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# HTML a text field kept: a line break, or a block's end or start, ends a paragraph wherever it stands.
+_BLOCK_TAG = re.compile(r"(?<=<br>)|(?<=<br/>)|(?<=<br />)|(?<=</p>)|(?<=</div>)|(?<=</li>)|(?<=</h[1-6]>)|(?=<p[ >])|(?=<p>)"
+                        r"|(?=<div[ >])|(?=<li[ >])|(?=<h[1-6][ >])", re.IGNORECASE)
 _ENDS_PARAGRAPH = SENTENCE_END + "：:；;" + CLOSING
 
 
@@ -71,14 +78,28 @@ def paragraphs_of(text: str) -> list[str]:
     return pieces
 
 
+def _cut_at_tags(text: str) -> list[str]:
+    """A line of HTML cut where its block tags end a paragraph: after <br> and a closing </p>, before <p>."""
+    pieces = [piece.strip() for piece in _BLOCK_TAG.split(text)]
+    return [piece for piece in pieces if piece] or [text]
+
+
+def _cut(text: str) -> list[str]:
+    pieces = []
+    for piece in _cut_at_tags(text) if _BLOCK_TAG.search(text) else [text]:
+        run_together = len(piece) >= MIN_LENGTH and sure_boundaries(piece) >= MIN_BOUNDARIES
+        pieces += paragraphs_of(piece) if run_together else [piece]
+    return pieces
+
+
 def split_run_together(lines: list[Line], log: RepairLog) -> list[Line]:
-    """Each long line holding several paragraphs as several lines of the same number, recorded as a repair."""
+    """Each line holding several paragraphs as several lines of the same number, recorded as a repair."""
     out: list[Line] = []
     for line in lines:
-        if len(line.text) < MIN_LENGTH or sure_boundaries(line.text) < MIN_BOUNDARIES:
+        pieces = _cut(line.text)
+        if len(pieces) < 2:
             out.append(line)
             continue
-        pieces = paragraphs_of(line.text)
         # Each piece is a paragraph set on a line of its own, as a scrape gives it; the first keeps
         # what the line had (its indent, a page start).
         out += [replace(line, text=piece, extent=None) if n == 0 else
