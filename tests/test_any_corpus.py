@@ -183,6 +183,30 @@ def test_several_fields_on_one_line():
     assert [line.text for line in rest] == ["各位代表："]
 
 
+def test_a_block_after_the_text():
+    report = report_of("标题：2022年保定市政府工作报告\n正文：\n" + COVER + BODY
+                       + "\n原文链接：http://www.baoding.gov.cn/zwgk/2022.html\n采集时间：2023-05-01 10:00\n标题：另一个标题\n")
+    assert facts(report) == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市",
+                             "http://www.baoding.gov.cn/zwgk/2022.html")
+    assert plain(report.blocks[-1].text) == "2021年，面对严峻复杂的形势，全市地区生产总值增长6.8%。"
+    assert [removal.lines for removal in report.removals if removal.rule == "metadata-block"] == [(1, 2), (11, 12, 13)]
+    assert report_of(COVER + BODY + "原文链接：http://www.baoding.gov.cn/a.html\n").meta.source_url == \
+        "http://www.baoding.gov.cn/a.html"
+    # One field that is no address is a web page's (来源：保定日报), left to the web-chrome rules.
+    report = report_of(COVER + BODY + "来源：保定日报\n")
+    assert report.meta.source == "保定日报" and not any(r.rule == "metadata-block" for r in report.removals)
+
+
+def test_a_block_of_two_cells_a_line():
+    report = report_of("标题\t2022年保定市政府工作报告\n年份\t2022\n来源URL\thttp://www.baoding.gov.cn/zwgk/2022.html\n"
+                       + COVER + BODY)
+    assert facts(report) == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市",
+                             "http://www.baoding.gov.cn/zwgk/2022.html")
+    # A table of three columns is no block.
+    report = report_of("地区\t2021年\t2022年\n年份\t2021\t2022\n" + COVER + BODY)
+    assert not any(removal.rule == "metadata-block" for removal in report.removals)
+
+
 def test_a_lone_title_line_is_a_block():
     report = report_of("标题：2022年保定市政府工作报告\n" + BODY)
     assert (report.meta.doc_title, report.meta.title_from) == ("2022年保定市政府工作报告", "metadata block")

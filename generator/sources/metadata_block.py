@@ -62,7 +62,8 @@ NO_VALUE = {"未知", "无", "暂无", "不详", "空", "null", "none", "n/a", "
 _FIELD_OF = {key: name for name, keys in KEYS.items() for key in keys}
 _KEY = r"[\u4e00-\u9fffA-Za-z_][\u4e00-\u9fffA-Za-z_ ]{0,15}"
 _FIELD_LINE = re.compile(
-    rf"^(?:【\s*(?P<bracketed>{_KEY}?)\s*】|\[\s*(?P<squared>{_KEY}?)\s*\]|(?P<plain>{_KEY}?)\s*[:：=])\s*(?P<value>.*)$"
+    rf"^(?:【\s*(?P<bracketed>{_KEY}?)\s*】|\[\s*(?P<squared>{_KEY}?)\s*\]|(?P<plain>{_KEY}?)\s*[:：=]"
+    rf"|(?P<tabbed>{_KEY}?)\t+(?=[^\t]*$))\s*(?P<value>.*)$"  # 标题<TAB>…: two cells, a dataset's key and value
 )
 _RULE = re.compile(r"^[=\-_*#~—－]{3,}$")
 _SALUTATION = re.compile(r"^各位(?:代表|委员)")
@@ -94,7 +95,8 @@ def _key_and_value(text: str) -> tuple[str, str] | None:
     match = _FIELD_LINE.match(text)
     if not match:
         return None
-    key = next(k for k in (match.group("bracketed"), match.group("squared"), match.group("plain")) if k is not None)
+    key = next(k for k in (match.group("bracketed"), match.group("squared"), match.group("plain"), match.group("tabbed"))
+               if k is not None)
     return key.strip(), match.group("value").strip()
 
 
@@ -160,13 +162,29 @@ def _is_field_line(text: str) -> bool:
 
 
 def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
-    """The block at the top of ``lines`` (or None), and the lines without it.
+    """The block at the top of ``lines`` and the one at their end, as one (or None), and the lines without them.
 
     A block's lines are recorded as dropped under ``metadata-block``; a ``正文：``
     line with text after its colon keeps that text as the first line of the report.
     A value a crawler wrapped onto the next line or two (a long title) is
-    continued there when a known field follows.
+    continued there when a known field follows. Some crawlers write what they
+    know after the text (原文链接：…/采集时间：…): such a block at the end fills
+    what the one at the top does not state.
     """
+    block, lines = _head_block(lines, log)
+    tail, lines = _tail_block(lines, log)
+    if tail is None:
+        return block, lines
+    if block is None:
+        return tail, lines
+    for name, value in tail.values.items():
+        if name not in block.values:
+            block.values[name], block.lines[name], block.keys[name] = value, tail.lines[name], tail.keys[name]
+    block.dropped += tail.dropped
+    return block, lines
+
+
+def _head_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
     index = 0
     while index < len(lines) and not lines[index].text.strip():
         index += 1
@@ -208,6 +226,48 @@ def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBloc
         and _TITLE_WORDS.search(known[0][2])
     if not known or (len(fields) < 2 and body_line is None and not lone_title):
         return None, lines
+    taken = [line for line in lines[start:index] if line is not body_line]
+    rest = lines[index:]
+    if body_line is not None:
+        _, first_text = _key_and_value(body_line.text.strip())  # type: ignore[misc]
+        if first_text:
+            rest = [Line(body_line.no, first_text, 0, body_line.page_start, body_line.role, None, body_line.font)] + rest
+        else:
+            taken.append(body_line)
+    _record(taken, log)
+    return _block_of(fields), lines[:start] + rest
+
+
+def _tail_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
+    """The field lines after the text's last paragraph: two or more with a known key, or a known address."""
+    index = len(lines)
+    fields: list[tuple[Line, str, str]] = []
+    while index > 0:
+        text = lines[index - 1].text.strip()
+        if not text or _RULE.match(text):
+            index -= 1
+            continue
+        found = None if _SALUTATION.match(text) else _fields(text)
+        if not found or _normal_key(found[0][0]) in BODY_KEYS:
+            break
+        fields = [(lines[index - 1], key, value) for key, value in found] + fields
+        index -= 1
+    known = [item for item in fields if _normal_key(item[1]) in _FIELD_OF]
+    address = any(_FIELD_OF[_normal_key(key)] in ("url", "source") and _URL.match(value.strip()) for _, key, value in known)
+    if not known or (len(fields) < 2 and not address) or index == 0:
+        return None, lines
+    _record(lines[index:], log)
+    return _block_of(fields), lines[:index]
+
+
+def _record(taken: list[Line], log: RepairLog) -> None:
+    taken = sorted(taken, key=lambda line: line.no)
+    log.removed("metadata-block", [line.no for line in taken if line.text.strip()],
+                "\n".join(line.text for line in taken if line.text.strip()))
+
+
+def _block_of(fields: list[tuple[Line, str, str]]) -> MetadataBlock:
+    """The fields by name, each from the first line that states it; unknown keys as dropped."""
     block = MetadataBlock()
     for line, key, value in fields:
         name = _FIELD_OF.get(_normal_key(key))
@@ -223,19 +283,7 @@ def read_metadata_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBloc
             name = "url"
         if cleaned and name not in block.values:
             block.values[name], block.lines[name], block.keys[name] = cleaned, line.no, key
-    taken = [line for line in lines[start:index] if line is not body_line]
-    rest = lines[index:]
-    if body_line is not None:
-        _, first_text = _key_and_value(body_line.text.strip())  # type: ignore[misc]
-        if first_text:
-            rest = [Line(body_line.no, first_text, 0, body_line.page_start, body_line.role, None, body_line.font)] + rest
-            body_line = None
-        else:
-            taken.append(body_line)
-    taken.sort(key=lambda line: line.no)
-    log.removed("metadata-block", [line.no for line in taken if line.text.strip()],
-                "\n".join(line.text for line in taken if line.text.strip()))
-    return block, lines[:start] + rest
+    return block
 
 
 # How many lines a value may be continued on: a wrapped title takes two at the most.
