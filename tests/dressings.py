@@ -12,7 +12,9 @@ text a crawler or an older portal would have given:
 * ``meeting_and_speaker``: the meeting line and the speaker on one line;
 * ``ascii_quotes``: straight ASCII double quotes for every “ and ”;
 * ``glued_headings``: every numbered heading glued to the first line of the
-  paragraph after it, with nothing between them.
+  paragraph after it, with nothing between them;
+* ``run_together``: the whole text on one line, each paragraph after two U+3000
+  (a dataset's text field); for scrapes only, whose lines are paragraphs.
 """
 
 from __future__ import annotations
@@ -152,3 +154,8 @@ def glued_headings(lines: list[str], report: Report) -> list[str]:
         lines[at] = lines[at].rstrip() + lines[first].strip()
         del lines[at + 1: first + 1]
     return lines
+
+
+def run_together(lines: list[str]) -> list[str]:
+    """A scrape's paragraphs on one line, each after the indent it had."""
+    return ["\u3000\u3000".join(line.strip() for line in lines if line.strip())]

@@ -4,7 +4,8 @@ For each of the ten reports in ``seeds/``, hypothesis draws dressings from
 ``tests/dressings.py``, each alone and combined: a crawler's metadata block in
 one of several shapes, a letter-spaced title, U+2015 dashes, the meeting line
 and the speaker on one line, ASCII quotes, numbered headings glued to the
-line after them. The dressed report must give the clean version's Markdown,
+line after them, and (for the scrapes) the whole text run together on one
+line. The dressed report must give the clean version's Markdown,
 title, date, speaker and region.
 
 Glued headings are split only where the split is certain (the outline, or a
@@ -32,7 +33,7 @@ from generator.render.report import render_report
 from generator.sources.read import split_lines
 
 from . import dressings
-from .conftest import ALL_SLUGS, SEEDS
+from .conftest import ALL_SLUGS, DEV_SLUGS, SEEDS
 
 EXAMPLES = 30  # per report
 
@@ -71,6 +72,8 @@ def dress(slug: str, chosen: set[str], shape: str) -> str:
         lines = dressings.meeting_and_speaker(lines, report)
     if "spaced" in chosen:
         lines = dressings.letter_spaced_title(lines, report)
+    if "together" in chosen:
+        lines = dressings.run_together(lines)
     if "block" in chosen:
         lines = dressings.metadata_block(lines, report, shape)
     return "\n".join(lines)
@@ -125,8 +128,8 @@ def _kept_whole(dressed: Report, slug: str) -> list[str]:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 @given(data=st.data())
 def test_every_dressing_gives_the_clean_report(slug, data):
-    chosen = data.draw(st.sets(st.sampled_from(["block", "spaced", "dashes", "one-line", "quotes", "glued"]), min_size=1),
-                       label="dressings")
+    kinds = ["block", "spaced", "dashes", "one-line", "quotes", "glued"] + (["together"] if slug in DEV_SLUGS else [])
+    chosen = data.draw(st.sets(st.sampled_from(kinds), min_size=1), label="dressings")
     shape = data.draw(st.sampled_from(dressings.SHAPES), label="block shape")
     dressed = convert(dress(slug, chosen, shape), slug)
     want = clean(slug).meta
