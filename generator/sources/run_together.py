@@ -86,8 +86,9 @@ def _cut_at_tags(text: str) -> list[str]:
 
 def _cut(text: str) -> list[str]:
     pieces = []
-    for piece in _cut_at_tags(text) if _BLOCK_TAG.search(text) else [text]:
-        run_together = len(piece) >= MIN_LENGTH and sure_boundaries(piece) >= MIN_BOUNDARIES
+    # The cheap tests first: most lines hold neither a tag nor a gap.
+    for piece in _cut_at_tags(text) if "<" in text and _BLOCK_TAG.search(text) else [text]:
+        run_together = len(piece) >= MIN_LENGTH and "  " in piece and sure_boundaries(piece) >= MIN_BOUNDARIES
         pieces += paragraphs_of(piece) if run_together else [piece]
     return pieces
 
