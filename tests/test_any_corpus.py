@@ -237,6 +237,18 @@ def test_a_parenthesis_closed_after_the_speaker_and_a_date_under_the_title():
     assert (report.meta.date, report.meta.date_line, report.meta.cover_lines) == ("2010-01-20", "（2010年1月20日）", [])
 
 
+def test_a_draft_cover_with_box_drawing_dashes_and_a_blank_day():
+    # GB2312 decoders give —— as U+2015 twice; old word processors set it as box-drawing lines (U+2500).
+    report = report_of("政 府 工 作 报 告\n(征求意见稿)\n──2012年3月 日在市十四届人大一次会议上\n代市长 杨鲁豫\n"
+                       + BODY + "坚持稳中求进──这是总基调，建设――生产线，表格├────┼────┤。\n")
+    assert (report.meta.date, report.meta.meeting, report.meta.speaker, report.meta.region) == (
+        "2012-03", "市十四届人大一次会议", "代市长 杨鲁豫", "")  # 代市长 names no region
+    assert report.meta.subtitle == "——2012年3月日在市十四届人大一次会议上"
+    assert plain(report.blocks[-1].text) == "坚持稳中求进——这是总基调，建设——生产线，表格├────┼────┤。"
+    report = report_of("政府工作报告\n——2012年2月27日在济南市第十五届人民代表大会第一次会议上\n济南市代市长 杨鲁豫\n" + BODY)
+    assert facts(report)[2:4] == ("济南市代市长 杨鲁豫", "济南市")
+
+
 def test_ascii_quotes_become_chinese_quotes_and_are_counted():
     report = convert(COVER + BODY + '四、扎实做好"三农"工作\n扎实推进"1+20"深化改革试点，深化"放管服"改革，"5G"基站达到3万个。\n')
     assert [plain(block.text) for block in report.blocks[-2:]] == [

@@ -2,7 +2,8 @@
 
 Artefact classes: whole pages or files typed with ASCII ``, : ; ! ? ( )``;
 half-width numbering ``(二) ``; ASCII hyphens used as Chinese dashes
-(``实验室-生产线-市场``, ``2026 - 2030``); spaced ratios (``1.0: 31.6 : 67.4``);
+(``实验室-生产线-市场``, ``2026 - 2030``); the dash —— as a GB2312 decoder
+or an old word processor gives it (``――``, ``──``); spaced ratios (``1.0: 31.6 : 67.4``);
 full-width letters and digits. ASCII stays where it belongs to a number or a
 Latin token (``1.85``, ``PM2.5``, ``5G+``, ``S43``, ``1,000``).
 """
@@ -29,6 +30,9 @@ _NUMBER_RANGE = re.compile(r"(?<=\d) +- +(?=\d)")
 _HAN_HYPHEN = re.compile(f"(?<={_H})-(?={_H})")
 _HAN_PERIOD = re.compile(f"(?<={_H})\\.(?=$|[{HAN_CLASS}“”])")
 _ASCII_QUOTES = re.compile(r'"([^"\n]*)"')
+# The dash ——, as a GB2312 decoder gives it (U+2015 twice) or an old word processor set it (box-drawing lines).
+# A longer run of box-drawing lines is a text table's rule, and stays.
+_DASH_PAIR = re.compile("(?<![\u2015\u2500\u2501])[\u2015\u2500\u2501]{2}(?![\u2015\u2500\u2501])")
 
 
 def _curly_quotes(match: re.Match[str]) -> str:
@@ -97,6 +101,7 @@ def normalise_punctuation(text: str) -> str:
     if '"' in text:
         text = _ASCII_QUOTES.sub(_curly_quotes, text)
     text = _RATIO.sub(":", text)
+    text = _DASH_PAIR.sub("——", text)
     text = _NUMBER_RANGE.sub("—", text)
     text = _HAN_HYPHEN.sub("—", text)
     text = _HAN_PERIOD.sub("。", text)

@@ -28,16 +28,18 @@ from .metadata_block import MetadataBlock
 _H = f"[{HAN_CLASS}]"
 _NUMBER = r"(?:\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4})"
 _DATE = re.compile(rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUMBER})\s*月(?:\s*(?P<d>{_NUMBER})\s*日)?")
-_DASHES = "—－―\\-–"
+_DASHES = "—－―\\-–─━‒"  # U+2500/U+2501: box-drawing lines older word processors set as a dash
 # A meeting line opens with its date, after dashes or a parenthesis.
 _MEETING_START = re.compile(rf"^[（(]?\s*[{_DASHES}]{{0,2}}\s*(?={_DATE.pattern})")
-_MEETING = re.compile(r"^\s*(?:在)?(?P<meeting>.+?会议)(?:上)?(?:的?(?:讲话|报告))?\s*[）)]?\s*(?P<tail>.*)$")
+_MEETING = re.compile(r"^\s*(?:日\s*)?(?:在)?(?P<meeting>.+?会议)(?:上)?(?:的?(?:讲话|报告))?\s*[）)]?\s*(?P<tail>.*)$")
 _ROLE = "(?:省长|市长|区长|县长|旗长|主席|州长|盟长|专员)"
 _SPEAKER = re.compile(
     rf"^(?P<role>(?:{_H}{{2,24}}?(?:人民政府|行政公署|政府)?)?(?:代理|代)?{_ROLE})"
     rf"\s*(?P<name>(?:{_H}\s*){{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$"
 )
 _DATE_ONLY = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*[）)]?$")  # 2010年1月20日, or （2010年1月20日） under a title
+# The role word a speaker's line ends its role with: what stands before it may name the region (代市长 names none).
+_ROLE_AT_END = re.compile(rf"(?:代理|代)?{_ROLE}$")
 # A person's name as a crawler's 报告人/作者 field gives it, without a role.
 _NAME = re.compile(rf"^(?:{_H}{{2,4}}|{_H}{{1,8}}(?:·{_H}{{1,10}})+)$")
 # What an 作者 field names when it names no person: a body, a newspaper, an agency (市政府办公室, 新华社).
@@ -194,7 +196,7 @@ def detect(cover: list[CoverLine], body_text: str, meta: ReportMeta, header: Met
     meta.kind = kind_of(meta.doc_title) or (_KIND_OF_BODY if _REPORTS_WORK.search(body_text) else "")
     role = meta.speaker.rpartition(" ")[0]
     meta.region = (
-        region_in(role) or _region_of_meeting(meta.meeting) or region_in(meta.doc_title)
+        region_in(_ROLE_AT_END.sub("", role)) or _region_of_meeting(meta.meeting) or region_in(meta.doc_title)
         or region_in(header.get("region")) or _region_in_body(body_text)
     )
     meta.level = level_of(meta.region)
