@@ -50,6 +50,11 @@ def test_a_breadcrumb_one_crumb_a_line():
     ("编辑：何继红", "editor-line"),  # qinghai:122
     ("打印本页", "widget"),
     ("关闭窗口", "widget"),
+    ("上一页 1 2 3 下一页", "pager"),
+    ("首页 上一页 下一页 尾页", "pager"),
+    ("共3页：上一页12下一页", "pager"),
+    ("上一篇：关于2011年预算执行情况的报告", "prev-next"),
+    ("下一篇：2012年国民经济和社会发展计划", "prev-next"),
 ])
 def test_single_chrome_lines(line, rule):
     kept, rules, _ = dropped(BODY + [line])
@@ -63,7 +68,7 @@ def test_an_editor_line_with_the_name_below():
 
 @pytest.mark.parametrize("line", [
     "（三）发展3D打印产业", "资料来源：国家统计局", "推广扫码支付、刷脸支付", "图书馆、文化馆免费开放", "大力发展“摄影+旅游”",
-    "编辑出版地方志", "来源于群众、服务于群众。", "发布时间表和路线图",
+    "编辑出版地方志", "来源于群众、服务于群众。", "发布时间表和路线图", "1 2 3", "翻开历史新的一页", "下一篇章",
 ])
 def test_report_text_that_looks_like_chrome_is_kept(line):
     kept, rules, _ = dropped(BODY + [line])

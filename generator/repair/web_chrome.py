@@ -13,6 +13,10 @@ in it. The classes:
 * ``qr-code``: 扫一扫在手机打开当前页 and its kin;
 * ``editor-line``: 责任编辑：李莎莎, 编辑：何继红 (the name may be on the next line);
 * ``page-id``: hash-like identifiers (abcd39f1fb7f426d9dfb6bd0fa1f2146:);
+* ``pager``: a long article's pager (上一页 1 2 3 下一页, 首页 上一页 下一页 尾页,
+  共3页), wherever it stands, since a crawler of a paged article keeps one at
+  every page;
+* ``prev-next``: links to the portal's neighbouring articles (上一篇：…, 下一篇：…);
 * ``related-content``: a trailing 相关报道： / 相关文档： / 相关附件>> / 相关链接>>
   section, and everything after it;
 * ``page-metadata``: 来源： and 时间： / 发布时间： lines, and a bare page
@@ -143,10 +147,18 @@ _QR = re.compile(r"^(?:扫一扫|扫码|扫描二维码|用?手机扫描二维�
 _PAGE_ID = re.compile(r"^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s*[:：]?$", re.I)
 _EDITOR = re.compile(r"^[（(]?(?:责任编辑|编辑|责编|审核|校对|审校|终审|签发|一审|二审|三审|初审)\s*[:：]\s*(?P<name>[\u4e00-\u9fff ]{0,12})[）)]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+_PAGER_WORD = re.compile(r"上一页|下一页|前一页|后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|跳转到?|转到|GO|\d+|[\[\]【】<>«»|/／:：…，,]")
+_PAGER_MOVE = re.compile(r"上一页|下一页|前一页|后一页|共\s*\d+\s*页")
+_NEIGHBOUR = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]")
+
+
+def is_pager(text: str) -> bool:
+    """A pager: nothing but page moves and numbers, with at least one move (a lone 1 2 3 is no pager)."""
+    return len(text) <= _MAX_CHROME and bool(_PAGER_MOVE.search(text)) and not _PAGER_WORD.sub("", text).strip()
 
 
 def _single_lines(lines: list[Line], drop: Callable[[str, list[Line]], None]) -> None:
-    """``counter``, ``photo-caption``, ``qr-code``, ``page-id`` and ``editor-line``."""
+    """``counter``, ``photo-caption``, ``qr-code``, ``page-id``, ``pager``, ``prev-next`` and ``editor-line``."""
     index = 0
     while index < len(lines):
         text = _visible(lines[index].text)
@@ -159,6 +171,10 @@ def _single_lines(lines: list[Line], drop: Callable[[str, list[Line]], None]) ->
             drop("qr-code", [lines[index]])
         elif _PAGE_ID.match(text):
             drop("page-id", [lines[index]])
+        elif is_pager(text):
+            drop("pager", [lines[index]])
+        elif len(text) <= 2 * _MAX_CHROME and _NEIGHBOUR.match(text):
+            drop("prev-next", [lines[index]])
         elif short and (editor := _EDITOR.match(text)):
             name_below = not editor.group("name").strip() and index + 1 < len(lines) and _NAME.match(_visible(lines[index + 1].text))
             drop("editor-line", lines[index: index + 1 + bool(name_below)])
