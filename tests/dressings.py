@@ -24,7 +24,7 @@ import re
 from generator.inline import plain
 from generator.model import Heading, Paragraph, Report
 
-SHAPES = ("crawler", "crawler-unknown", "front-matter", "bracketed", "english", "portal")
+SHAPES = ("crawler", "crawler-unknown", "front-matter", "bracketed", "english", "portal", "disclosure")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -52,6 +52,9 @@ def metadata_block(lines: list[str], report: Report, shape: str) -> list[str]:
         block = [f"标题：{title[:12]}"] + ([title[12:]] if title[12:] else []) + [
             "发布时间：2023-02-01 10:00 来源：" + (meta.region or "本") + "人民政府网 浏览次数：1234 字号：大 中 小",
             f"作者：{meta.region or '市'}人民政府办公室", "正文："]
+    elif shape == "disclosure":  # a 政府信息公开 page's table, scraped a cell a line, one cell empty
+        block = ["索引号：", "000014349/2023-00012", "主题分类：", "综合政务", "发文机关：", f"{meta.region or '市'}人民政府",
+                 "成文日期：", "2023年02月01日", "标题：", meta.title, "发文字号：", "发布日期：", "2023年02月03日"]
     else:
         block = [f"Title: {meta.title}", f"Region: {meta.region}", f"Year: {year}", f"URL: {url}", "Text:"]
     return block + lines

@@ -172,6 +172,32 @@ def test_no_value_continues_past_the_block():
     assert report.meta.subtitle == "——2022年1月23日在保定市第十五届人民代表大会第二次会议上"
 
 
+DISCLOSURE = ("索引号：\n000014349/2022-00012\n主题分类：\n综合政务\n发文机关：\n保定市人民政府\n成文日期：\n2022年01月25日\n"
+              "标题：\n2022年保定市政府工作报告\n发文字号：\n发布日期：\n2022年01月28日\n")
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_disclosure_pages_table_a_cell_a_line(separator):
+    """政府信息公开 pages: a table of key and value cells, scraped one cell a line; one cell empty."""
+    text = DISCLOSURE.replace("\n", separator)
+    report = report_of(text + COVER + BODY)
+    assert facts(report)[:4] == ("保定市2022年政府工作报告", "2022-01-23", "保定市人民政府市长 张三", "保定市")
+    assert (report.meta.doc_title, report.meta.published, report.meta.cover_lines) == ("政府工作报告", "2022-01-25", [])
+    report = report_of(text + BODY)
+    assert (report.meta.doc_title, report.meta.title_from) == ("2022年保定市政府工作报告", "metadata block")
+    # An empty cell above the cover never takes the cover's title.
+    report = report_of("标题：2022年保定市政府工作报告\n发文字号：\n" + COVER + BODY)
+    assert (report.meta.doc_title, report.meta.subtitle[:6]) == ("政府工作报告", "——2022")
+
+
+def test_the_page_after_a_block_is_no_value():
+    # The page's own title and timestamp after the block, then its 来源: line: they are the page, not the date's.
+    report = report_of("标题：2026年四川省人民政府工作报告\n发布日期：2023年02月03日\n2026年四川省人民政府工作报告\n"
+                       "2026年02月10日 07时41分\n来源:\n四川日报\n" + BODY)
+    assert (report.meta.doc_title, report.meta.published, report.meta.source) == (
+        "2026年四川省人民政府工作报告", "2026-02-10", "四川日报")
+
+
 def test_several_fields_on_one_line():
     from generator.model import Line
 

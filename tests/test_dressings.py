@@ -135,7 +135,7 @@ def test_every_dressing_gives_the_clean_report(slug, data):
     want = clean(slug).meta
     for name in ("title", "date", "speaker", "region", "doc_title", "subtitle", "meeting"):
         assert getattr(dressed.meta, name) == getattr(want, name), name
-    if "block" in chosen and shape not in ("crawler-unknown", "portal"):
+    if "block" in chosen and shape not in ("crawler-unknown", "portal", "disclosure"):
         assert dressed.meta.source_url == f"http://www.example.gov.cn/zwgk/{slug}.html"
     # What the block adds is the page's address, publication date and publisher, where the report
     # states none; the rest is the report.

@@ -56,6 +56,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 BODY_KEYS = ("正文", "全文", "内容", "正文内容", "文本", "text", "content", "body", "full_text", "fulltext")
 # A field line is short: the longest title (a five-year plan's) and a page's date line fit many times.
 MAX_FIELD_LINE = 200
+# A value a page's table put on the line below its key is a cell: a title at the longest.
+MAX_VALUE_BELOW = 100
 # Values that state nothing.
 NO_VALUE = {"未知", "无", "暂无", "不详", "空", "null", "none", "n/a", "na", "nan", "-", "--", "/", "—", "unknown"}
 
@@ -75,6 +77,8 @@ _NEXT_FIELD = re.compile(r"\s+(?P<key>[\u4e00-\u9fffA-Za-z_]{1,12})\s*[:：]")
 # What a web page prints on its date line besides fields we know: split off, then dropped as unknown.
 PAGE_KEYS = ("浏览次数", "阅读次数", "点击数", "点击量", "访问量", "浏览量", "字号", "编辑", "责任编辑", "作者单位", "分享")
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划|意见|决定|方案")
+_TITLE_END = re.compile(r"(?:报告|纲要|规划|计划|意见|决定|方案)\s*[）)]?$")
+_BRACKETED = re.compile(r"^[（(][^（）()]{1,30}[）)]$")
 _TITLE_DATE = re.compile(r"^(?P<title>.+?)\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
 
 
@@ -201,7 +205,7 @@ def _head_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None
         found = None if _SALUTATION.match(text) else _fields(text)
         if not found:
             # No value continues across a rule: one after the fields closes them (front matter's second ---).
-            following = _continuation(lines, index) if fields and not ruled else 0
+            following = _continuation(lines, index) if fields and not ruled and _may_continue(fields[-1], text) else 0
             if not following:
                 break
             line, key, value = fields[-1]
@@ -216,6 +220,12 @@ def _head_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None
             while index < len(lines) and (not lines[index].text.strip() or _RULE.match(lines[index].text.strip())):
                 index += 1
             break
+        below = _value_below(lines, index) if len(found) == 1 and not found[0][1] else None
+        if below is not None:  # a table scraped a cell a line: 发文机关： ⏎ 保定市人民政府
+            fields.append((lines[index], key, lines[below].text.strip()))
+            index = below + 1
+            ruled = False
+            continue
         fields += [(lines[index], key, value) for key, value in found]
         ruled = False
         index += 1
@@ -236,6 +246,35 @@ def _head_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None
             taken.append(body_line)
     _record(taken, log)
     return _block_of(fields), lines[:start] + rest
+
+
+def _next_text(lines: list[Line], index: int) -> int | None:
+    """The index of the first line from ``index`` that holds text, or None."""
+    while index < len(lines) and not lines[index].text.strip():
+        index += 1
+    return index if index < len(lines) else None
+
+
+def _value_below(lines: list[Line], index: int) -> int | None:
+    """Where the value of the empty field at ``index`` stands, when a page's table put it on the next line.
+
+    The next line is the value when another field follows it (索引号： ⏎ 000014349/2022-00012 ⏎
+    主题分类：…), or when it is what the field holds (a date under 发布日期：, a title naming a
+    document under 标题：). So the cover's title is never taken for an empty 发文字号：.
+    """
+    below = _next_text(lines, index + 1)
+    if below is None:
+        return None
+    text = lines[below].text.strip()
+    if _fields(text) or _SALUTATION.match(text) or _RULE.match(text) or len(text) > MAX_VALUE_BELOW:
+        return None
+    after = _next_text(lines, below + 1)
+    if after is not None and _fields(lines[after].text.strip()) and not _SALUTATION.match(lines[after].text.strip()):
+        return below
+    name = _FIELD_OF.get(_normal_key(_key_and_value(lines[index].text.strip())[0]))  # type: ignore[index]
+    fits = {"date": iso_date, "published": iso_date, "year": lambda v: _clean("year", v), "url": lambda v: _URL.match(v),
+            "title": lambda v: _TITLE_WORDS.search(v)}.get(name or "")
+    return below if fits and fits(text) else None
 
 
 def _tail_block(lines: list[Line], log: RepairLog) -> tuple[MetadataBlock | None, list[Line]]:
@@ -288,6 +327,16 @@ def _block_of(fields: list[tuple[Line, str, str]]) -> MetadataBlock:
 
 # How many lines a value may be continued on: a wrapped title takes two at the most.
 MAX_CONTINUATION = 2
+
+
+def _may_continue(field: tuple[Line, str, str], text: str) -> bool:
+    """Only a title wraps: one that names no document yet (……规划和 ⏎ 二〇三五年远景目标纲要), or one with
+    its date or status in brackets below (（2022年1月23日）, （征求意见稿）). Anything else after a field
+    is the page (its own title, a timestamp), even when a field follows it."""
+    _, key, value = field
+    if _FIELD_OF.get(_normal_key(key)) != "title":
+        return False
+    return not _TITLE_END.search(value.strip()) or bool(_BRACKETED.match(text))
 
 
 def _continuation(lines: list[Line], index: int) -> int:
